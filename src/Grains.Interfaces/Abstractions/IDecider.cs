@@ -1,0 +1,18 @@
+namespace Switchboard.Grains.Abstractions;
+
+/// <summary>
+/// A grain written as a pure decider. The runtime loads the state, calls
+/// <see cref="Decide"/> with the command and the current time, applies the
+/// returned events with <see cref="Apply"/> and commits it all in one transaction.
+/// Implementations do no I/O and read no clock: that keeps the rules property-testable.
+/// </summary>
+public interface IDecider<TState, in TCommand, TEvent>
+    where TState : class
+{
+    /// <summary>The state of a grain that has never handled a command.</summary>
+    TState Initial { get; }
+
+    Decision<TEvent> Decide(TState state, TCommand command, DateTimeOffset now);
+
+    TState Apply(TState state, TEvent @event);
+}

@@ -1,0 +1,11 @@
+
+namespace Switchboard.Grains.Messages;
+
+public enum MediaKind
+{
+    Image,
+    Video,
+    Audio,
+    Document,
+    Sticker,
+}

@@ -1,0 +1,4 @@
+namespace Switchboard.Grains;
+
+/// <summary>Anchors this assembly for registration scans.</summary>
+public static class GrainsAssembly;
