@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Switchboard.Grains.Conversations;
+using Switchboard.Grains.Messages;
+using static Switchboard.Grains.Tests.Conversations.Scene;
+
+namespace Switchboard.Grains.Tests.Conversations;
+
+public sealed class When_stored_as_json
+{
+    /// <summary>A conversation with something in every part of its state.</summary>
+    private static ConversationHarness Busy()
+    {
+        var harness = CustomerWrote().Given(
+            Send("voice-1", new AudioContent(new MediaRef(MediaId: "m-1", MimeType: "audio/ogg"), Voice: true)),
+            new RecordSent("voice-1", "wamid.voice"));
+        harness.Advance(TimeSpan.FromHours(30));
+        var later = harness.Now;
+        return harness.Given(
+            Reply("held-1", hold: true),
+            Reply("held-2", hold: true),
+            new Assign(Ana, ByAna),
+            new AddParticipant(Cleo, ByAna),
+            new SetLabels(["vip", "billing"], ByAna),
+            new StartBot("welcome", "ask", later + TimeSpan.FromMinutes(5)),
+            new SetStatus(ConversationStatus.Snoozed, ByAna, later + TimeSpan.FromHours(1)),
+            new ApplyStatus("wamid.unknown", MessageStatus.Failed, later, new ProviderError(131026, "Undeliverable", "details")),
+            new ScheduleMessage("s-1", new TextContent("Later"), later + Day, ByAna, Template()),
+            Inbound("wamid.sys", later, content: new SystemContent("User changed number", "user_changed_number", "15550009999")));
+    }
+
+    [Fact]
+    public void A_busy_state_round_trips_unchanged()
+    {
+        ContractJsonAssert.RoundTrips(Busy().State);
+    }
+
+    [Fact]
+    public void A_state_read_back_decides_the_same()
+    {
+        var harness = Busy();
+        var loaded = ContractJsonAssert.RoundTrip(harness.State);
+
+        var original = harness.Grain.Decide(harness.State, Inbound("wamid.9", harness.Now), harness.Now);
+        var reloaded = harness.Grain.Decide(loaded, Inbound("wamid.9", harness.Now), harness.Now);
+
+        Assert.Equal(ContractJsonAssert.Serialize(original.Events), ContractJsonAssert.Serialize(reloaded.Events));
+    }
+
+    [Fact]
+    public void Every_event_round_trips_with_its_type()
+    {
+        foreach (var @event in Busy().History)
+        {
+            ContractJsonAssert.RoundTrips(@event);
+        }
+    }
+
+    [Fact]
+    public void Events_carry_a_stable_snake_case_type()
+    {
+        var json = ContractJsonAssert.Serialize<ConversationEvent>(new WindowClosed(T0));
+
+        Assert.StartsWith("{\"type\":\"window_closed\"", json);
+    }
+
+    [Fact]
+    public void Channel_types_are_written_as_their_names()
+    {
+        Assert.Contains("\"channelType\":\"whatsapp\"", ContractJsonAssert.Serialize(WhatsApp));
+    }
+
+    [Fact]
+    public void A_state_missing_newer_fields_loads_with_their_defaults()
+    {
+        var state = System.Text.Json.JsonSerializer.Deserialize<ConversationState>("{\"status\":\"resolved\"}", Json.ContractJson.Options)!;
+
+        Assert.Equal(ConversationStatus.Resolved, state.Status);
+        Assert.Empty(state.Held);
+        Assert.Equal(ServiceWindow.Never, state.Window);
+    }
+
+    [Theory]
+    [InlineData(typeof(ConversationCommand))]
+    [InlineData(typeof(ConversationEvent))]
+    public void Every_command_and_event_type_is_registered_for_json(Type baseType)
+    {
+        var registered = baseType.GetCustomAttributes<JsonDerivedTypeAttribute>().Select(attribute => attribute.DerivedType).ToHashSet();
+        var defined = baseType.Assembly.GetTypes().Where(type => type.IsSubclassOf(baseType) && !type.IsAbstract);
+
+        Assert.All(defined, type => Assert.Contains(type, registered));
+    }
+}
