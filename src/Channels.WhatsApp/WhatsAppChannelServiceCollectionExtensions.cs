@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Channels.WhatsApp.Client;
+using Switchboard.Channels.WhatsApp.Media;
+
+namespace Switchboard.Channels.WhatsApp;
+
+public static class WhatsAppChannelServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the WhatsApp channel: the typed <see cref="WhatsAppClient"/> (pooled handlers, one
+    /// instance for every tenant's numbers) and <see cref="MediaRules"/>. Webhook signature,
+    /// verification and parsing are static and need no registration.
+    /// </summary>
+    public static IServiceCollection AddWhatsAppChannel(
+        this IServiceCollection services,
+        Action<WhatsAppClientOptions>? configureClient = null,
+        Action<MediaRulesOptions>? configureMedia = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var client = services.AddOptions<WhatsAppClientOptions>();
+        if (configureClient is not null)
+        {
+            client.Configure(configureClient);
+        }
+
+        var media = services.AddOptions<MediaRulesOptions>();
+        if (configureMedia is not null)
+        {
+            media.Configure(configureMedia);
+        }
+
+        // The client enforces its own per-call timeouts (RequestTimeout, MediaTransferTimeout) so
+        // that a timeout becomes an "outcome unknown" result; HttpClient's own would only race it.
+        services.AddHttpClient<WhatsAppClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<MediaRules>();
+        return services;
+    }
+
+    /// <summary>The same, with options bound from configuration sections WhatsApp:Client and WhatsApp:Media.</summary>
+    public static IServiceCollection AddWhatsAppChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddWhatsAppChannel();
+        services.Configure<WhatsAppClientOptions>(configuration.GetSection(WhatsAppClientOptions.SectionName));
+        services.Configure<MediaRulesOptions>(configuration.GetSection(MediaRulesOptions.SectionName));
+        return services;
+    }
+}
