@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Switchboard.Emulator.Tests.Infrastructure;
+
+/// <summary>
+/// The emulator, in process, on a real Kestrel port (the webhook receiver and Chromium need a real socket).
+/// Retries are compressed so that a test sees several attempts within a second.
+/// </summary>
+public sealed class EmulatorFactory : WebApplicationFactory<Program>
+{
+    public EmulatorFactory()
+    {
+        UseKestrel(0);
+    }
+
+    /// <summary>Extra configuration, set before the first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Emulator:Webhooks:RetryDelaysMs:0"] = "0",
+        ["Emulator:Webhooks:RetryDelaysMs:1"] = "50",
+        ["Emulator:Webhooks:RetryDelaysMs:2"] = "100",
+        ["Emulator:Webhooks:RetryDelaysMs:3"] = "200",
+        ["Emulator:Webhooks:TimeoutMs"] = "5000",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>http://127.0.0.1:{port}/</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
