@@ -201,7 +201,7 @@ public sealed class ConversationGrain : IGrainType<ConversationState, Conversati
             turn.StatusChange(state.Status, ConversationStatus.Open, MessageAuthor.Customer);
         }
 
-        if (window.IsOpenAt(now))
+        if (WindowPolicy.AllowsFreeForm(policy, window, humanAgentTag: false, now))
         {
             // Released in the order they were held; they are sent now, so they take the time of sending.
             foreach (var held in state.Held)
