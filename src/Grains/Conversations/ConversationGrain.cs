@@ -674,10 +674,12 @@ public sealed class ConversationGrain : IGrainType<ConversationState, Conversati
 
     private static MessageStatusChanged StatusChanged(
         string messageId, MessageStatus status, DateTimeOffset now, string providerMessageId, DateTimeOffset? providerTimestamp, ProviderError? error) =>
-        new(messageId, status, now, providerMessageId, providerTimestamp,
-            status == MessageStatus.Failed ? FailureReasons.ToMessageError(error ?? UnknownFailure) : null);
-
-    private static readonly ProviderError UnknownFailure = new(0, "The provider reported the message as failed without a reason.");
+        new(messageId, status, now, providerMessageId, providerTimestamp, status switch
+        {
+            not MessageStatus.Failed => null,
+            _ when error is not null => FailureReasons.ToMessageError(error),
+            _ => new MessageError("failed", "The provider reported the message as failed without saying why."),
+        });
 
     private static InboundMarker? Later(InboundMarker? latest, MessageRecord received) =>
         received.ProviderMessageId is { } providerId

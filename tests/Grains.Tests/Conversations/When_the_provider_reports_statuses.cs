@@ -89,6 +89,16 @@ public sealed class When_the_provider_reports_statuses
     }
 
     [Fact]
+    public void Failed_without_an_error_still_says_it_failed()
+    {
+        var harness = Sent();
+
+        var failed = harness.When(new ApplyStatus("wamid.out", MessageStatus.Failed)).Single<MessageStatusChanged>();
+
+        Assert.Equal("failed", failed.Error!.Code);
+    }
+
+    [Fact]
     public void Failed_after_delivered_changes_nothing()
     {
         var harness = Sent().Given(new ApplyStatus("wamid.out", MessageStatus.Delivered));
