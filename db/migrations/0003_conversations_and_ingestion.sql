@@ -17,6 +17,7 @@ create table conversations (
     labels                 text[] not null default '{}',
     window_last_inbound_at timestamptz,
     window_expires_at      timestamptz,
+    last_message_id        text,
     last_message_at        timestamptz,
     last_message_preview   text,
     last_message_direction text,
@@ -77,5 +78,15 @@ create table webhook_inbox (
     last_error   text
 );
 create index webhook_inbox_pending on webhook_inbox (received_at) where processed_at is null;
+
+-- Our media uploaded to a provider number: reused for 30 days instead of uploading again.
+create table provider_media (
+    tenant_id         text not null,
+    media_id          text not null,
+    channel_id        text not null,
+    provider_media_id text not null,
+    uploaded_at       timestamptz not null default now(),
+    primary key (tenant_id, media_id, channel_id)
+);
 
 create index contacts_search on contacts using gin (to_tsvector('simple', coalesce(name, '') || ' ' || phone_number));

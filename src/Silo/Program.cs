@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Switchboard.Runtime.Hosting;
+using Switchboard.Cluster;
 
 // A silo runs the cluster's background work: due reminders, side effects of committed
 // events (provider sends), the outbox relay and campaign workers. It serves only health.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
-builder.Services.AddGrainRuntime(builder.Configuration);
-builder.Services.AddSiloWorkers();
+builder.Services.AddCluster(builder.Configuration);
+builder.Services.AddClusterWorkers();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "up" }));

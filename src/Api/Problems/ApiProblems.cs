@@ -32,7 +32,8 @@ public static class ApiProblems
         var extensions = rejection.Details?.ToDictionary(d => d.Key, d => d.Value);
         var status = rejection.Code switch
         {
-            "not_found" or "message_not_found" or "scheduled_message_not_found" => StatusCodes.Status404NotFound,
+            "not_found" or "conversation_not_found" or "message_not_found" or "scheduled_message_not_found" or "participant_not_found"
+                => StatusCodes.Status404NotFound,
             _ when rejection.Code.StartsWith("invalid_", StringComparison.Ordinal) => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status409Conflict,
         };

@@ -1,0 +1,430 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Problems;
+using Switchboard.Cluster.Channels;
+using Switchboard.Cluster.Conversations;
+using Switchboard.Cluster.Identity;
+using Switchboard.Grains.Abstractions;
+using Switchboard.Grains.Conversations;
+using Switchboard.Grains.Json;
+using Switchboard.Runtime.Grains;
+
+namespace Switchboard.Api.Conversations;
+
+/// <summary>
+/// The agent's conversations: lists and timelines read from the projection tables; every change
+/// is a command to the conversation grain, whose refusal (a closed window) becomes a problem.
+/// </summary>
+public static partial class ConversationEndpoints
+{
+    public sealed record StartConversationRequest(string? ChannelId, string? To, JsonElement Template);
+
+    public sealed record AssignRequest(string? AgentId);
+
+    public sealed record ParticipantRequest(string? AgentId);
+
+    public sealed record StatusRequest(string? Status, DateTimeOffset? SnoozedUntil);
+
+    public sealed record LabelsRequest(IReadOnlyList<string>? Labels);
+
+    public sealed record NoteRequest(string? Text);
+
+    public static void MapConversationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var conversations = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        conversations.MapGet("/", ListAsync).RequireScope(Scopes.ConversationsRead).Produces<ConversationPage>();
+        conversations.MapPost("/", StartAsync).RequireScope(Scopes.ConversationsWrite).Produces<ConversationView>(201).ProducesProblem(404).ProducesProblem(422);
+        conversations.MapGet("/{id}", GetAsync).RequireScope(Scopes.ConversationsRead).Produces<ConversationView>().ProducesProblem(404);
+        conversations.MapGet("/{id}/messages", MessagesAsync).RequireScope(Scopes.ConversationsRead).Produces<MessagePage>();
+        conversations.MapPost("/{id}/messages", SendAsync).RequireScope(Scopes.MessagesSend).Produces<MessageAccepted>(202).ProducesProblem(409);
+        conversations.MapPost("/{id}/assign", AssignAsync).RequireScope(Scopes.ConversationsWrite);
+        conversations.MapPost("/{id}/participants", AddParticipantAsync).RequireScope(Scopes.ConversationsWrite);
+        conversations.MapDelete("/{id}/participants/{agentId}", RemoveParticipantAsync).RequireScope(Scopes.ConversationsWrite);
+        conversations.MapPost("/{id}/leave", LeaveAsync).RequireAuthorization(AuthSetup.AgentPolicy);
+        conversations.MapPost("/{id}/status", SetStatusAsync).RequireScope(Scopes.ConversationsWrite);
+        conversations.MapPost("/{id}/labels", SetLabelsAsync).RequireScope(Scopes.ConversationsWrite);
+        conversations.MapPost("/{id}/notes", AddNoteAsync).RequireAuthorization(AuthSetup.AgentPolicy);
+        conversations.MapPost("/{id}/read", MarkReadAsync).RequireAuthorization(AuthSetup.AgentPolicy);
+        conversations.MapPost("/{id}/bot/exit", ExitBotAsync).RequireScope(Scopes.ConversationsWrite);
+        conversations.MapGet("/{id}/scheduled-messages", ScheduledAsync).RequireScope(Scopes.ConversationsRead).Produces<IReadOnlyList<ScheduledMessageView>>();
+        conversations.MapPost("/{id}/scheduled-messages", ScheduleAsync).RequireScope(Scopes.MessagesSend).Produces<ScheduledMessageView>(201);
+        conversations.MapDelete("/{id}/scheduled-messages/{messageId}", CancelScheduledAsync).RequireScope(Scopes.MessagesSend);
+    }
+
+    private static async Task<IResult> ListAsync(
+        ClaimsPrincipal user, ConversationQueries queries, string? view, string? status, string? label, string? channelId, string? q, string? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation()
+            .Check(view is null or "mine" or "unassigned" or "all", "view", "view must be mine, unassigned or all.")
+            .Check(view != "mine" || user.AgentId() is not null, "view", "view=mine needs a signed-in agent.")
+            .Check(status is null or "open" or "pending" or "resolved" or "snoozed", "status", "status must be open, pending, resolved or snoozed.")
+            .Optional("q", q, 200);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        try
+        {
+            return Results.Ok(await queries.ListAsync(user.TenantId(), new ConversationFilter(view, user.AgentId(), status, label, channelId, q?.Trim(), cursor, limit), cancellationToken));
+        }
+        catch (BadCursorException ex)
+        {
+            return ApiProblems.Validation("cursor", ex.Message);
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(user.TenantId(), id, cancellationToken) is { } conversation ? Results.Ok(conversation) : ApiProblems.NotFound("conversation");
+
+    private static async Task<IResult> MessagesAsync(string id, long? before, int? limit, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        return Results.Ok(await queries.MessagesAsync(user.TenantId(), id, before, limit, cancellationToken));
+    }
+
+    private static async Task<IResult> StartAsync(
+        StartConversationRequest request, ClaimsPrincipal user, ChannelStore channels, OutboundContentParser parser, GrainRuntime runtime,
+        ConversationGrain grain, ConversationQueries queries, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation().Require("channelId", request.ChannelId, 100).Require("to", request.To, 20);
+        if (request.To is not null && !PhoneNumbers.IsE164(request.To))
+        {
+            return ApiProblems.Of(422, "invalid_phone_number", "Invalid phone number", "to must be an E.164 number: '+', the country code, then 8 to 15 digits in all.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var tenantId = user.TenantId();
+        var channel = await channels.FindAsync(tenantId, request.ChannelId!, cancellationToken);
+        if (channel is null)
+        {
+            return ApiProblems.NotFound("channel");
+        }
+
+        if (!channel.IsHealthy)
+        {
+            return ApiProblems.Conflict("channel_unavailable", $"The number {channel.DisplayPhoneNumber} is {channel.Status} and cannot send.");
+        }
+
+        var (template, refusal) = await parser.TemplateFromAsync(tenantId, request.Template, validation, cancellationToken);
+        if (refusal is not null || !validation.IsValid)
+        {
+            return refusal ?? validation.ToProblem();
+        }
+
+        var identity = new ConversationIdentity(tenantId, channel.Id, channel.ChannelType, PhoneNumbers.WaId(request.To!));
+        var outcome = await runtime.SendAsync(grain, identity.ToGrainKey(), new StartWithTemplate(identity, Ids.New("msg"), template!, Author(user)), cancellationToken);
+        if (outcome.Rejection is { } rejection)
+        {
+            return ApiProblems.FromRejection(rejection);
+        }
+
+        var conversationId = ConversationAddress.ConversationId(identity);
+        var view = await queries.FindAsync(tenantId, conversationId, cancellationToken);
+        return Results.Created($"/api/v1/conversations/{conversationId}", view);
+    }
+
+    private static async Task<IResult> SendAsync(
+        string id, JsonElement body, HttpRequest http, ClaimsPrincipal user, OutboundContentParser parser, ConversationQueries queries,
+        GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        var parsed = await parser.ParseAsync(tenantId, body, cancellationToken);
+        if (parsed.Problem is not null)
+        {
+            return parsed.Problem;
+        }
+
+        // With an Idempotency-Key the id is derived from it, so a retried request is the same command.
+        var idempotencyKey = http.Headers["Idempotency-Key"].ToString();
+        var messageId = idempotencyKey.Length > 0 ? Ids.Derived("msg", tenantId, user.Actor(), idempotencyKey) : Ids.New("msg");
+        var outcome = await runtime.SendAsync(grain, key,
+            new SendMessage(messageId, parsed.Content!, Author(user), parsed.ReplyTo, parsed.HoldIfWindowClosed), cancellationToken);
+        if (outcome.Rejection is { } rejection)
+        {
+            return ApiProblems.FromRejection(rejection);
+        }
+
+        var status = outcome.Events.Any(e => e.Event is MessageHeld held && held.Message.Id == messageId) || outcome.State.Held.Any(h => h.Id == messageId)
+            ? "held"
+            : "queued";
+        return Results.Accepted($"/api/v1/conversations/{id}/messages/{messageId}", new MessageAccepted(messageId, status));
+    }
+
+    private static async Task<IResult> AssignAsync(
+        string id, AssignRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
+        ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        AgentRef? agent = null;
+        if (request.AgentId is { } agentId)
+        {
+            var found = await FindAgentAsync(dataSource, tenantId, agentId, cancellationToken);
+            if (found is null)
+            {
+                return ApiProblems.Validation("agentId", "There is no active agent with that id.");
+            }
+
+            agent = new AgentRef(found.Id, found.Name);
+            if (await OpenAssignedCountAsync(dataSource, tenantId, agentId, id, cancellationToken) >= found.Capacity)
+            {
+                return ApiProblems.Conflict("agent_at_capacity", $"{found.Name} already has {found.Capacity} open conversations.");
+            }
+        }
+
+        return await CommandAsync(runtime, grain, key, new Assign(agent, Author(user)), queries, id, cancellationToken);
+    }
+
+    private static async Task<IResult> AddParticipantAsync(
+        string id, ParticipantRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
+        ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        if (request.AgentId is null || await FindAgentAsync(dataSource, tenantId, request.AgentId, cancellationToken) is not { } agent)
+        {
+            return ApiProblems.Validation("agentId", "There is no active agent with that id.");
+        }
+
+        return await CommandAsync(runtime, grain, key, new AddParticipant(new AgentRef(agent.Id, agent.Name), Author(user)), queries, id, cancellationToken);
+    }
+
+    private static async Task<IResult> RemoveParticipantAsync(
+        string id, string agentId, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
+        await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is { } key
+            ? await CommandAsync(runtime, grain, key, new RemoveParticipant(agentId, Author(user)), queries, id, cancellationToken)
+            : ApiProblems.NotFound("conversation");
+
+    private static async Task<IResult> LeaveAsync(
+        string id, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var leaveText = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select leave_message from tenants where id = @tenantId", new { tenantId }, cancellationToken: cancellationToken));
+        var leave = new Leave(Me(user), leaveText is { Length: > 0 } text ? new LeaveMessage(Ids.New("msg"), text) : null);
+        return await CommandAsync(runtime, grain, key, leave, queries, id, cancellationToken);
+    }
+
+    private static async Task<IResult> SetStatusAsync(
+        string id, StatusRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        if (!Enum.TryParse<ConversationStatus>(request.Status, ignoreCase: true, out var status) || int.TryParse(request.Status, out _))
+        {
+            return ApiProblems.Validation("status", "status must be open, pending, resolved or snoozed.");
+        }
+
+        return await CommandAsync(runtime, grain, key, new SetStatus(status, Author(user), request.SnoozedUntil), queries, id, cancellationToken);
+    }
+
+    private static async Task<IResult> SetLabelsAsync(
+        string id, LabelsRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
+        ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        if (request.Labels is null)
+        {
+            return ApiProblems.Validation("labels", "labels (a list of label names) is required.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var known = (await connection.QueryAsync<string>(new CommandDefinition(
+            "select name from labels where tenant_id = @tenantId and lower(name) = any(@names)",
+            new { tenantId, names = request.Labels.Select(l => l.ToLowerInvariant()).ToArray() }, cancellationToken: cancellationToken))).ToList();
+        var unknown = request.Labels.Where(l => !known.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            return ApiProblems.Validation("labels", $"Unknown label(s): {string.Join(", ", unknown)}. Create them first.");
+        }
+
+        var canonical = request.Labels.Select(l => known.First(k => k.Equals(l, StringComparison.OrdinalIgnoreCase))).ToList();
+        return await CommandAsync(runtime, grain, key, new SetLabels(canonical, Author(user)), queries, id, cancellationToken);
+    }
+
+    private static async Task<IResult> AddNoteAsync(
+        string id, NoteRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        var validation = new RequestValidation().Require("text", request.Text, 4096);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var noteId = Ids.New("note");
+        var outcome = await runtime.SendAsync(grain, key, new AddNote(noteId, Me(user), request.Text!.Trim()), cancellationToken);
+        return outcome.Rejection is { } rejection
+            ? ApiProblems.FromRejection(rejection)
+            : Results.Created($"/api/v1/conversations/{id}/messages/{noteId}", await queries.MessageAsync(user.TenantId(), id, noteId, cancellationToken));
+    }
+
+    private static async Task<IResult> MarkReadAsync(
+        string id, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
+        await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is { } key
+            ? await CommandAsync(runtime, grain, key, new MarkRead(user.AgentId()!), queries, id, cancellationToken)
+            : ApiProblems.NotFound("conversation");
+
+    private static async Task<IResult> ExitBotAsync(
+        string id, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
+        await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is { } key
+            ? await CommandAsync(runtime, grain, key, new ExitBot(Author(user), "Exited by an agent"), queries, id, cancellationToken)
+            : ApiProblems.NotFound("conversation");
+
+    private static async Task<IResult> ScheduledAsync(
+        string id, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        var snapshot = await runtime.ReadAsync(grain, key, cancellationToken);
+        return Results.Ok(snapshot.State.Scheduled.Select(ToView).ToList());
+    }
+
+    private static async Task<IResult> ScheduleAsync(
+        string id, JsonElement body, ClaimsPrincipal user, ConversationQueries queries, OutboundContentParser parser, GrainRuntime runtime,
+        ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        var tenantId = user.TenantId();
+        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        var validation = new RequestValidation();
+        DateTimeOffset? sendAt = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("sendAt", out var at) && at.TryGetDateTimeOffset(out var parsedAt) ? parsedAt : null;
+        validation.Check(sendAt is not null, "sendAt", "sendAt (an ISO-8601 time) is required.");
+        var parsed = await parser.ParseAsync(tenantId, body, cancellationToken);
+        if (parsed.Problem is not null)
+        {
+            return parsed.Problem;
+        }
+
+        Grains.Messages.TemplateContent? fallback = null;
+        if (body.TryGetProperty("templateFallback", out var fallbackElement) && fallbackElement.ValueKind == JsonValueKind.Object)
+        {
+            var (template, refusal) = await parser.TemplateFromAsync(tenantId, fallbackElement, validation, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            fallback = template;
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var messageId = Ids.New("msg");
+        var outcome = await runtime.SendAsync(grain, key, new ScheduleMessage(messageId, parsed.Content!, sendAt!.Value, Author(user), fallback, parsed.ReplyTo), cancellationToken);
+        if (outcome.Rejection is { } rejection)
+        {
+            return ApiProblems.FromRejection(rejection);
+        }
+
+        var scheduled = outcome.State.Scheduled.Single(s => s.Id == messageId);
+        return Results.Created($"/api/v1/conversations/{id}/scheduled-messages/{messageId}", ToView(scheduled));
+    }
+
+    private static async Task<IResult> CancelScheduledAsync(
+        string id, string messageId, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+    {
+        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
+        {
+            return ApiProblems.NotFound("conversation");
+        }
+
+        var outcome = await runtime.SendAsync(grain, key, new CancelScheduledMessage(messageId, Author(user)), cancellationToken);
+        return outcome.Rejection is { } rejection ? ApiProblems.FromRejection(rejection) : Results.NoContent();
+    }
+
+    /// <summary>Runs a command and answers with the conversation as it now is.</summary>
+    private static async Task<IResult> CommandAsync(
+        GrainRuntime runtime, ConversationGrain grain, GrainKey key, ConversationCommand command, ConversationQueries queries, string id, CancellationToken cancellationToken)
+    {
+        var outcome = await runtime.SendAsync(grain, key, command, cancellationToken);
+        return outcome.Rejection is { } rejection
+            ? ApiProblems.FromRejection(rejection)
+            : Results.Ok(await queries.FindAsync(key.TenantId, id, cancellationToken));
+    }
+
+    private static MessageAuthor Author(ClaimsPrincipal user) =>
+        user.AgentId() is { } agentId ? MessageAuthor.Agent(agentId, user.Identity?.Name) : MessageAuthor.Api(user.ApiKeyId() ?? "unknown");
+
+    private static AgentRef Me(ClaimsPrincipal user) => new(user.AgentId()!, user.Identity?.Name);
+
+    private static ScheduledMessageView ToView(ScheduledMessage message) => new(
+        message.Id,
+        JsonSerializer.SerializeToElement(message.Content, ContractJson.Options),
+        message.Content.Preview,
+        message.SendAt,
+        new AuthorView(JsonNamingPolicy.SnakeCaseLower.ConvertName(message.Author.Kind.ToString()), message.Author.Id, message.Author.Name),
+        message.CreatedAt,
+        message.TemplateFallback is not null);
+
+    private static async Task<AgentRow?> FindAgentAsync(NpgsqlDataSource dataSource, string tenantId, string agentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<AgentRow>(new CommandDefinition(
+            "select id as Id, name as Name, capacity as Capacity from agents where tenant_id = @tenantId and id = @agentId and active",
+            new { tenantId, agentId }, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<int> OpenAssignedCountAsync(NpgsqlDataSource dataSource, string tenantId, string agentId, string exceptConversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*) from conversations where tenant_id = @tenantId and assignee_id = @agentId and status in ('open', 'pending') and id <> @exceptConversationId",
+            new { tenantId, agentId, exceptConversationId }, cancellationToken: cancellationToken));
+    }
+
+    private sealed record AgentRow(string Id, string Name, int Capacity);
+}
