@@ -349,7 +349,6 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
     private static HttpContent FileField(Stream content, string fileName, string mimeType)
     {
         var part = new LeaveOpenStreamContent(content);
-        part.Headers.ContentType = MediaTypeHeaderValue.TryParse(mimeType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
         var asciiName = new string(fileName.Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '_').ToArray());
         var disposition = $"form-data; name=\"file\"; filename=\"{asciiName}\"";
         if (asciiName != fileName)
@@ -357,7 +356,9 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             disposition += $"; filename*=utf-8''{Uri.EscapeDataString(fileName)}";
         }
 
+        // Disposition first, then the file's type, as in the recorded request.
         part.Headers.TryAddWithoutValidation("Content-Disposition", disposition);
+        part.Headers.ContentType = MediaTypeHeaderValue.TryParse(mimeType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
         return part;
     }
 

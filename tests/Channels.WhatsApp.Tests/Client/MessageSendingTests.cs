@@ -287,7 +287,7 @@ public sealed class MessageSendingTests(EmulatorHost host)
     public async Task A_template_maps_header_body_and_button_values_to_meta_s_components()
     {
         var conversation = await OpenConversationAsync();
-        await host.Control.SeedTemplateAsync(conversation.Number, Templates.OrderUpdate);
+        await host.Control.SeedTemplateAsync(conversation.Number, SeededTemplates.OrderUpdate);
         var parameters = new TemplateParameters(
             Body: ["Ana", "A-1042"],
             Header: new TemplateHeaderParameter(Text: "A-1042"),
@@ -310,7 +310,7 @@ public sealed class MessageSendingTests(EmulatorHost host)
     public async Task A_template_with_an_image_header_sends_the_media_as_the_header_parameter()
     {
         var conversation = await OpenConversationAsync();
-        await host.Control.SeedTemplateAsync(conversation.Number, Templates.Promo);
+        await host.Control.SeedTemplateAsync(conversation.Number, SeededTemplates.Promo);
 
         var (_, wire) = await SendAsync(conversation, new TemplateContent("summer_promo", "en_US", new TemplateParameters(
             Body: ["20%"],
@@ -326,7 +326,7 @@ public sealed class MessageSendingTests(EmulatorHost host)
     public async Task A_template_without_variables_is_sent_without_components()
     {
         var conversation = await OpenConversationAsync();
-        await host.Control.SeedTemplateAsync(conversation.Number, Templates.HelloWorld);
+        await host.Control.SeedTemplateAsync(conversation.Number, SeededTemplates.HelloWorld);
 
         var (_, wire) = await SendAsync(conversation, new TemplateContent("hello_world", "en_US", TemplateParameters.None));
 
@@ -362,7 +362,7 @@ public sealed class MessageSendingTests(EmulatorHost host)
 
         await SendAsync(conversation, new TextContent("hi"));
 
-        var request = (await host.Control.RequestsAsync(conversation.Number.PhoneNumberId, "POST", "/messages"))[^1];
+        var request = (await host.Control.RequestsAsync(conversation.Number.PhoneNumberId, "POST", "/messages", atLeast: 1))[0];
         Assert.Equal($"/v21.0/{conversation.Number.PhoneNumberId}/messages", request["path"]!.GetValue<string>());
         Assert.StartsWith("application/json", request["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(200, request["statusCode"]!.GetValue<int>());

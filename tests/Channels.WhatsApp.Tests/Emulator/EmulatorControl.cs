@@ -47,20 +47,25 @@ public sealed class EmulatorControl(HttpClient http) : IDisposable
     public async Task<JsonArray> OutboxAsync(TestNumber number) =>
         (await GetAsync($"/_emulator/numbers/{number.PhoneNumberId}/outbox")).AsArray();
 
-    /// <summary>Graph requests the emulator received for an object id (a number, a media id, a WABA), oldest first.</summary>
-    public async Task<IReadOnlyList<JsonObject>> RequestsAsync(string objectId, string? method = null, string? path = null)
+    /// <summary>
+    /// Graph requests the emulator received for an object id (a number, a media id, a WABA), oldest first.
+    /// The emulator logs a request just after answering it, so this waits until <paramref name="atLeast"/> are there.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> RequestsAsync(string objectId, string? method = null, string? path = null, int atLeast = 0)
     {
         var query = $"/_emulator/requests?phoneNumberId={Uri.EscapeDataString(objectId)}";
         query += method is null ? "" : $"&method={method}";
         query += path is null ? "" : $"&path={Uri.EscapeDataString(path)}";
-        return [.. (await GetAsync(query)).AsArray().OfType<JsonObject>()];
+        return await Eventually.ValueAsync<IReadOnlyList<JsonObject>>(
+            async () => (await GetAsync(query)).AsArray().OfType<JsonObject>().ToList() is { } requests && requests.Count >= atLeast ? requests : null,
+            $"{atLeast} {method} {path} request(s) for {objectId} in the emulator's log");
     }
 
-    /// <summary>The body of the last message request the number received, parsed.</summary>
-    public async Task<JsonNode> LastMessageRequestAsync(TestNumber number)
+    /// <summary>The body of the number's only (or <paramref name="count"/>-th) message request, parsed.</summary>
+    public async Task<JsonNode> LastMessageRequestAsync(TestNumber number, int count = 1)
     {
-        var requests = await RequestsAsync(number.PhoneNumberId, "POST", "/messages");
-        return JsonNode.Parse(requests[^1]["body"]!.GetValue<string>())!;
+        var requests = await RequestsAsync(number.PhoneNumberId, "POST", "/messages", count);
+        return JsonNode.Parse(requests[count - 1]["body"]!.GetValue<string>())!;
     }
 
     public Task SetFaultsAsync(TestNumber number, object faults) =>

@@ -63,6 +63,15 @@ public sealed class EmulatorHost : IAsyncLifetime
     public WhatsAppClient ClientWith(Action<WhatsAppClientOptions> configure) =>
         new ServiceCollection().AddLogging().AddWhatsAppChannel(configure).BuildServiceProvider().GetRequiredService<WhatsAppClient>();
 
+    /// <summary>A client whose requests are also recorded as sent, byte for byte.</summary>
+    public (WhatsAppClient Client, RequestRecorder Recorder) RecordingClient()
+    {
+        var recorder = new RequestRecorder();
+        var services = new ServiceCollection().AddLogging().AddWhatsAppChannel();
+        services.AddHttpClient<WhatsAppClient>().AddHttpMessageHandler(recorder.CreateHandler);
+        return (services.BuildServiceProvider().GetRequiredService<WhatsAppClient>(), recorder);
+    }
+
     /// <summary>Registers a number with fresh ids and secrets; <paramref name="settings"/> adds emulator settings (throughput, window mode…).</summary>
     public async Task<TestNumber> RegisterNumberAsync(object? settings = null)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Switchboard.Channels.WhatsApp.Tests.Client;
 
 /// <summary>Templates in Meta's creation shape, seeded APPROVED into the emulator.</summary>
-internal static class Templates
+internal static class SeededTemplates
 {
     public static JsonObject OrderUpdate => Parse("""
         {"name":"order_update","language":"en_US","category":"UTILITY","components":[
