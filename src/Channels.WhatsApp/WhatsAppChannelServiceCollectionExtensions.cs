@@ -9,8 +9,8 @@ namespace Switchboard.Channels.WhatsApp;
 public static class WhatsAppChannelServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the WhatsApp channel: the typed <see cref="WhatsAppClient"/> (pooled handlers, one
-    /// instance for every tenant's numbers) and <see cref="MediaRules"/>. Webhook signature,
+    /// Registers the WhatsApp channel: the typed <see cref="WhatsAppClient"/> (one client for every
+    /// tenant's numbers; safe to hold in a singleton) and <see cref="MediaRules"/>. Webhook signature,
     /// verification and parsing are static and need no registration.
     /// </summary>
     public static IServiceCollection AddWhatsAppChannel(
@@ -34,7 +34,15 @@ public static class WhatsAppChannelServiceCollectionExtensions
 
         // The client enforces its own per-call timeouts (RequestTimeout, MediaTransferTimeout) so
         // that a timeout becomes an "outcome unknown" result; HttpClient's own would only race it.
-        services.AddHttpClient<WhatsAppClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Connections are recycled by the handler itself (not by IHttpClientFactory rotation), so a
+        // WhatsAppClient held by a singleton still notices DNS changes of graph.facebook.com.
+        services.AddHttpClient<WhatsAppClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<MediaRules>();
         return services;
     }

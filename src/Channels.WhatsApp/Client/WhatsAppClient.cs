@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Switchboard.Channels.WhatsApp.Client.Wire;
 using Switchboard.Channels.WhatsApp.Errors;
 using Switchboard.Channels.WhatsApp.Json;
-using Switchboard.Channels.WhatsApp.Media;
 using Switchboard.Channels.WhatsApp.Templates;
 
 namespace Switchboard.Channels.WhatsApp.Client;
@@ -37,7 +36,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "send",
             number,
             () => JsonRequest(HttpMethod.Post, number, Endpoint(number, number.PhoneNumberId, "messages"), body),
-            ReadSentMessage,
+            GraphResponses.SentMessage,
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -53,7 +52,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "mark-read",
             number,
             () => JsonRequest(HttpMethod.Post, number, Endpoint(number, number.PhoneNumberId, "messages"), body),
-            ReadSuccessFlag,
+            GraphResponses.Acknowledged,
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -80,7 +79,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
                 form.Add(FormField("type", mimeType));
                 return Authorized(new HttpRequestMessage(HttpMethod.Post, Endpoint(number, number.PhoneNumberId, "media")) { Content = form }, number);
             },
-            root => root.String("id") is { Length: > 0 } id ? new UploadedMedia(id) : null,
+            GraphResponses.UploadedMedia,
             _options.MediaTransferTimeout,
             cancellationToken);
     }
@@ -95,9 +94,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "get-media",
             number,
             () => Authorized(new HttpRequestMessage(HttpMethod.Get, Endpoint(number, [mediaId], ("phone_number_id", number.PhoneNumberId))), number),
-            root => root.String("url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                ? new MediaInfo(root.String("id") ?? mediaId, uri, root.String("mime_type"), Sha256Text.Normalize(root.String("sha256")), root.Int64("file_size"))
-                : null,
+            root => GraphResponses.MediaInfo(root, mediaId),
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -158,7 +155,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "delete-media",
             number,
             () => Authorized(new HttpRequestMessage(HttpMethod.Delete, Endpoint(number, [mediaId], ("phone_number_id", number.PhoneNumberId))), number),
-            ReadSuccessFlag,
+            GraphResponses.Acknowledged,
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -178,7 +175,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "create-template",
             number,
             () => JsonRequest(HttpMethod.Post, number, Endpoint(number, wabaId, "message_templates"), body),
-            root => root.String("id") is { Length: > 0 } id ? new CreatedTemplate(id, root.String("status"), root.String("category")) : null,
+            GraphResponses.CreatedTemplate,
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -198,7 +195,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "list-templates",
             number,
             () => Authorized(new HttpRequestMessage(HttpMethod.Get, Endpoint(number, [wabaId, "message_templates"], ("limit", limit), ("name", query.Name), ("after", query.After))), number),
-            ReadTemplatePage,
+            GraphResponses.TemplatePage,
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -246,7 +243,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             "delete-template",
             number,
             () => Authorized(new HttpRequestMessage(HttpMethod.Delete, Endpoint(number, [wabaId, "message_templates"], ("name", name), ("hsm_id", templateId))), number),
-            ReadSuccessFlag,
+            GraphResponses.Acknowledged,
             _options.RequestTimeout,
             cancellationToken);
     }
@@ -360,51 +357,6 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
         part.Headers.TryAddWithoutValidation("Content-Disposition", disposition);
         part.Headers.ContentType = MediaTypeHeaderValue.TryParse(mimeType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
         return part;
-    }
-
-    private static SentMessage? ReadSentMessage(JsonElement root)
-    {
-        var message = root.Array("messages").FirstOrDefault();
-        if (message.ValueKind != JsonValueKind.Object || message.String("id") is not { Length: > 0 } id)
-        {
-            return null;
-        }
-
-        var contact = root.Array("contacts").FirstOrDefault();
-        return new SentMessage(id, message.String("message_status"), contact.String("wa_id"), contact.String("input"));
-    }
-
-    private static Acknowledged? ReadSuccessFlag(JsonElement root) => root.Boolean("success") == true ? Acknowledged.Instance : null;
-
-    private static TemplatePage? ReadTemplatePage(JsonElement root)
-    {
-        if (root.Property("data") is not { ValueKind: JsonValueKind.Array } data)
-        {
-            return null;
-        }
-
-        var templates = data.EnumerateArray()
-            .Where(t => t.ValueKind == JsonValueKind.Object && t.String("id") is not null)
-            .Select(t => new WhatsAppTemplate(
-                t.String("id")!,
-                t.String("name") ?? "",
-                t.String("language"),
-                t.String("status"),
-                t.String("category"),
-                t.String("parameter_format"),
-                t.String("previous_category"),
-                t.String("rejected_reason"),
-                t.Property("components")?.GetRawText()))
-            .ToList();
-
-        // Meta leaves paging.next out on the last page even when cursors are present.
-        string? next = null;
-        if (root.Object("paging") is { } paging && paging.String("next") is not null)
-        {
-            next = paging.Object("cursors")?.String("after");
-        }
-
-        return new TemplatePage(templates, next);
     }
 
     /// <summary>Copies a stream and counts the bytes, so the result can say how much arrived.</summary>
