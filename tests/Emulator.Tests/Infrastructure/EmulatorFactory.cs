@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Switchboard.Emulator.Tests.Infrastructure;
@@ -28,6 +29,9 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
+    /// <summary>The emulator's clock; only tests about expiry move it.</summary>
+    public ShiftableClock Clock { get; } = new();
+
     /// <summary>http://127.0.0.1:{port}/</summary>
     public Uri BaseAddress
     {
@@ -45,5 +49,6 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -54,7 +54,8 @@ public sealed class Injected_faults(EmulatorFactory factory) : EmulatorTest(fact
         var response = await Emulator.SendTextAsync(Number, waId, "Hi");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.True(clock.ElapsedMilliseconds >= 300, $"answered after {clock.ElapsedMilliseconds} ms");
+        // Timers may fire a tick early against the stopwatch: allow a little.
+        Assert.True(clock.ElapsedMilliseconds >= 280, $"answered after {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
