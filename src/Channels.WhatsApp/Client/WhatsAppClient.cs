@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -142,7 +141,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
         var info = await GetMediaAsync(number, mediaId, cancellationToken);
         return info is WhatsAppResult<MediaInfo>.Success success
             ? await DownloadMediaAsync(number, success.Value.Url, destination, cancellationToken)
-            : info.Map<DownloadedMedia>(_ => throw new InvalidOperationException("Unreachable: success handled above."));
+            : info.WithoutValue<DownloadedMedia>();
     }
 
     /// <summary>Deletes uploaded media: DELETE /{version}/{media-id}?phone_number_id=….</summary>
@@ -211,7 +210,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
             var page = await ListTemplatesAsync(number, new TemplateQuery(name, after), cancellationToken);
             if (page is not WhatsAppResult<TemplatePage>.Success success)
             {
-                return page.Map<IReadOnlyList<WhatsAppTemplate>>(_ => throw new InvalidOperationException("Unreachable: success handled below."));
+                return page.WithoutValue<IReadOnlyList<WhatsAppTemplate>>();
             }
 
             all.AddRange(success.Value.Templates);
@@ -307,8 +306,13 @@ public sealed class WhatsAppClient(HttpClient http, IOptions<WhatsAppClientOptio
     private Uri Endpoint(WhatsAppNumber number, IEnumerable<string> segments, params (string Name, string? Value)[] query) =>
         GraphEndpoint.For(number, _options, segments, query);
 
-    private static HttpRequestMessage JsonRequest<TBody>(HttpMethod method, WhatsAppNumber number, Uri uri, TBody body) =>
-        Authorized(new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: GraphJson.Options) }, number);
+    // Serialized up front so the request carries a Content-Length rather than a chunked body.
+    private static HttpRequestMessage JsonRequest<TBody>(HttpMethod method, WhatsAppNumber number, Uri uri, TBody body)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, GraphJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return Authorized(new HttpRequestMessage(method, uri) { Content = content }, number);
+    }
 
     private static HttpRequestMessage Authorized(HttpRequestMessage request, WhatsAppNumber number)
     {

@@ -39,12 +39,11 @@ public abstract record WhatsAppResult<T>
     /// <summary>The unknown outcome when this is <see cref="OutcomeUnknown"/>, otherwise null.</summary>
     public UnknownOutcome? UnknownOrNull => (this as OutcomeUnknown)?.Unknown;
 
-    /// <summary>The same failure or unknown outcome carried to another value type.</summary>
-    internal WhatsAppResult<TOther> Map<TOther>(Func<T, TOther> map) => this switch
+    /// <summary>A failure or unknown outcome carried over to another value type; a success has no such form.</summary>
+    internal WhatsAppResult<TOther> WithoutValue<TOther>() => this switch
     {
-        Success success => new WhatsAppResult<TOther>.Success(map(success.Value)),
         Failure failure => new WhatsAppResult<TOther>.Failure(failure.Error),
         OutcomeUnknown unknown => new WhatsAppResult<TOther>.OutcomeUnknown(unknown.Unknown),
-        _ => throw new InvalidOperationException("Unreachable: the result kinds are closed."),
+        _ => throw new InvalidOperationException("A successful result has a value to carry; map it instead."),
     };
 }

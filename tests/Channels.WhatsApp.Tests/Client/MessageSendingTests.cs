@@ -367,4 +367,19 @@ public sealed class MessageSendingTests(EmulatorHost host)
         Assert.StartsWith("application/json", request["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(200, request["statusCode"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_send_is_plain_json_with_a_content_length_and_the_bearer_token()
+    {
+        var conversation = await OpenConversationAsync();
+        var (client, recorder) = host.RecordingClient();
+
+        Assert.True((await client.SendAsync(conversation.Number.Credentials, new OutboundMessage(conversation.To, new TextContent("Olá")))).IsSuccess);
+
+        var request = Assert.Single(recorder.Requests);
+        Assert.Equal("application/json", request.ContentType);
+        Assert.Equal(request.Body.Length, request.ContentLength);
+        Assert.Equal($"Bearer {conversation.Number.AccessToken}", request.Authorization);
+        Assert.StartsWith($$$"""{"messaging_product":"whatsapp","recipient_type":"individual","to":"{{{conversation.To}}}","type":"text",""", System.Text.Encoding.UTF8.GetString(request.Body), StringComparison.Ordinal);
+    }
 }
