@@ -9,8 +9,9 @@ public sealed class Receiving_a_customer_message(EmulatorFactory factory) : Emul
 {
     private async Task<(JsonObject Value, JsonObject Message)> ReceiveAsync(JsonObject message, string? waId = null)
     {
-        await Emulator.CustomerSendsAsync(Number, waId ?? TestIds.WaId(), message);
-        var webhook = Receiver.Received[^1];
+        var wamid = (await Emulator.CustomerSendsAsync(Number, waId ?? TestIds.WaId(), message))["id"]!.GetValue<string>();
+        // Status webhooks of earlier sends may arrive in between: pick the POST that carries this message.
+        var webhook = Receiver.Received.Single(r => r.Messages.Any(m => m["id"]!.GetValue<string>() == wamid));
         var value = webhook.Changes.Single()["value"]!.AsObject();
         return (value, webhook.Messages.Single());
     }
