@@ -20,7 +20,11 @@ public static class WhatsAppChannelServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        var client = services.AddOptions<WhatsAppClientOptions>();
+        var client = services.AddOptions<WhatsAppClientOptions>()
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.MediaTransferTimeout > TimeSpan.Zero, "WhatsApp client timeouts must be positive.")
+            .Validate(o => o.TemplatePageSize is > 0 and <= 1000, "WhatsApp:Client:TemplatePageSize must be between 1 and 1000.")
+            .Validate(o => o.DefaultGraphBaseUrl.IsAbsoluteUri && !string.IsNullOrWhiteSpace(o.DefaultApiVersion), "WhatsApp:Client needs an absolute DefaultGraphBaseUrl and a DefaultApiVersion.")
+            .ValidateOnStart();
         if (configureClient is not null)
         {
             client.Configure(configureClient);
