@@ -102,7 +102,8 @@ public sealed class MessageSender(
             now,
             PricingFor(template?.Template, windowOpen),
             request.BizOpaqueCallbackData,
-            template?.Rendered);
+            template?.Rendered,
+            isVoice: request.Type == "audio" && request.ContentObject.Flag("voice") == true);
         number.Outbox.Add(message);
         ledger.Add(message);
         conversations.For(number.PhoneNumberId, request.WaId).Add(message, now);

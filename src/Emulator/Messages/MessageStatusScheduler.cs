@@ -12,7 +12,8 @@ namespace Switchboard.Emulator.Messages;
 /// <summary>
 /// What happens to an accepted message after the 200 (spec §7.3): <c>sent</c>, <c>delivered</c> and
 /// <c>read</c> webhooks at the number's delays — <c>pricing</c> on sent and on the first of
-/// delivered/read; reactions only get <c>sent</c>; no <c>read</c> from customers with read receipts off —
+/// delivered/read; reactions only get <c>sent</c>; voice messages end with <c>played</c>; no <c>read</c> (or
+/// <c>played</c>) from customers with read receipts off —
 /// shuffled by the number's chaos knobs; or a single <c>failed</c> status with the error.
 /// </summary>
 public sealed class MessageStatusScheduler(
@@ -21,6 +22,8 @@ public sealed class MessageStatusScheduler(
     ResetGeneration generation,
     TimeProvider time)
 {
+    private static readonly TimeSpan PlayedAfterRead = TimeSpan.FromMilliseconds(100);
+
     public void ScheduleDelivery(BusinessNumber number, OutboundMessage message)
     {
         var settings = number.Settings;
@@ -35,6 +38,11 @@ public sealed class MessageStatusScheduler(
             if (customers.Get(message.CustomerWaId).ReadReceipts)
             {
                 plan.Add(("read", settings.ReadDelay));
+                if (message.IsVoice)
+                {
+                    // Voice messages report their first play since March 2026 (spec §3.6, §7.3).
+                    plan.Add(("played", settings.ReadDelay + PlayedAfterRead));
+                }
             }
         }
         if (plan.Count > 1 && Chance.Happens(faults.OutOfOrderRate))

@@ -33,7 +33,8 @@ public sealed class OutboundMessage(
     DateTimeOffset acceptedAt,
     Pricing pricing,
     string? bizOpaqueCallbackData,
-    JsonObject? renderedTemplate) : IConversationMessage
+    JsonObject? renderedTemplate,
+    bool isVoice = false) : IConversationMessage
 {
     private readonly Lock _gate = new();
     private readonly List<StatusChange> _history = [];
@@ -49,6 +50,9 @@ public sealed class OutboundMessage(
     public DateTimeOffset AcceptedAt { get; } = acceptedAt;
     public Pricing Pricing { get; } = pricing;
     public string? BizOpaqueCallbackData { get; } = bizOpaqueCallbackData;
+
+    /// <summary>An <c>audio</c> message sent with <c>voice: true</c>: the customer's first play reports <c>played</c>.</summary>
+    public bool IsVoice { get; } = isVoice;
 
     /// <summary>The template's text with parameters filled in, for the customers' page; null for non-templates.</summary>
     public string? RenderedTemplateJson { get; } = renderedTemplate?.ToJsonString();

@@ -111,6 +111,7 @@ function render(chat) {
     : "Service window closed";
   $("chat-state").textContent = chat.typing ? `${windowState} · the business is typing…` : windowState;
   readReceipts.checked = chat.readReceipts;
+  if (!nameInput.value.trim() && chat.name) nameInput.value = chat.name;
   const atBottom = messagesList.scrollTop + messagesList.clientHeight >= messagesList.scrollHeight - 20;
   messagesList.replaceChildren(...chat.messages.map((m) => renderMessage(m, chat)));
   if (atBottom) messagesList.scrollTop = messagesList.scrollHeight;

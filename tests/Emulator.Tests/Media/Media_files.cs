@@ -121,6 +121,15 @@ public sealed class Media_files(EmulatorFactory factory) : EmulatorTest(factory)
     }
 
     [Fact]
+    public async Task Deleting_an_unknown_id_fails_with_100_as_real_traffic_shows()
+    {
+        var response = await Emulator.GraphAsync(HttpMethod.Delete, "1234567890123456", Number.AccessToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("(#100) Invalid post_id parameter", response.Json["error"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task With_an_unknown_id_fails_with_graph_method_exception_100_33()
     {
         var response = await Emulator.GraphAsync(HttpMethod.Get, "1234567890123456", Number.AccessToken);

@@ -81,6 +81,22 @@ public sealed class The_status_sequence(EmulatorFactory factory) : EmulatorTest(
     }
 
     [Fact]
+    public async Task Of_a_voice_message_ends_with_played()
+    {
+        var waId = await CustomerWithOpenWindowAsync();
+
+        var wamid = (await Emulator.SendAsync(Number, new JsonObject
+        {
+            ["to"] = waId,
+            ["type"] = "audio",
+            ["audio"] = new JsonObject { ["link"] = "https://example.com/note.ogg", ["voice"] = true },
+        })).Wamid;
+
+        var statuses = await Receiver.WaitForStatusesAsync(wamid, s => s.Count == 4);
+        Assert.Equal(["sent", "delivered", "read", "played"], statuses.Select(StatusOf));
+    }
+
+    [Fact]
     public async Task Echoes_biz_opaque_callback_data()
     {
         var waId = await CustomerWithOpenWindowAsync();
