@@ -71,7 +71,7 @@ export function AssignmentSection({ conversation, session }: { conversation: Con
           <option value="">Transfer to…</option>
           {others.map((agent) => (
             <option key={agent.id} value={agent.id}>
-              {agent.name} {agent.id === me ? "(you)" : ""}
+              {agent.id === me ? `${agent.name} (you)` : agent.name}
             </option>
           ))}
         </select>
