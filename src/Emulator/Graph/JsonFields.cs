@@ -21,7 +21,7 @@ public static class JsonFields
     /// <summary>A number, or a string holding one: location coordinates come both ways (spec §1.7).</summary>
     public static double? Number(this JsonObject? json, string key) => json?[key] switch
     {
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) => number,
         JsonValue value when value.GetValueKind() == JsonValueKind.String
             && double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,

@@ -28,17 +28,16 @@ public sealed class NumberRegistry : IResettable
     /// <summary>Registers or updates a number (idempotent by phone-number id); true when it was new.</summary>
     public (BusinessNumber Number, bool Created) Register(NumberSettings settings)
     {
-        var created = false;
-        var number = _numbers.GetOrAdd(settings.PhoneNumberId, _ =>
+        // TryAdd rather than GetOrAdd: GetOrAdd may run its factory for a caller that then loses the race,
+        // and that caller must update the winner's settings, not report a creation that did not happen.
+        var fresh = new BusinessNumber(settings, _history.Value.MaxEntriesPerNumber, _time);
+        if (_numbers.TryAdd(settings.PhoneNumberId, fresh))
         {
-            created = true;
-            return new BusinessNumber(settings, _history.Value.MaxEntriesPerNumber, _time);
-        });
-        if (!created)
-        {
-            number.Apply(settings);
+            return (fresh, true);
         }
-        return (number, created);
+        var existing = _numbers[settings.PhoneNumberId];
+        existing.Apply(settings);
+        return (existing, false);
     }
 
     public BusinessNumber? Find(string phoneNumberId) => _numbers.GetValueOrDefault(phoneNumberId);
