@@ -82,7 +82,9 @@ public static class TemplateMessageValidator
             return headerError;
         }
         var bodyOnly = definition.Header is null && definition.FooterText is null && definition.Buttons.Count == 0;
-        if (Values(definition.BodyVariables, definition.NamedParameters, bodyParameters, "body", bodyOnly ? 32768 : 1024, out var bodyValues) is { } bodyError)
+        // Authentication templates carry a one-time code of at most 15 characters (spec §1.13).
+        var bodyLimit = definition.Category == "AUTHENTICATION" ? 15 : bodyOnly ? 32768 : 1024;
+        if (Values(definition.BodyVariables, definition.NamedParameters, bodyParameters, "body", bodyLimit, out var bodyValues) is { } bodyError)
         {
             return bodyError;
         }

@@ -134,6 +134,29 @@ public sealed class Sending_a_template(EmulatorFactory factory) : EmulatorTest(f
     }
 
     [Fact]
+    public async Task Of_an_authentication_template_accepts_a_code_for_body_and_copy_code_button()
+    {
+        using var seeded = await Emulator.Http.PostAsJsonAsync("/_emulator/templates", JsonNode.Parse($$$"""
+            {"wabaId":"{{{Number.WabaId}}}","name":"verification_code","language":"en_US","category":"AUTHENTICATION","components":[
+              {"type":"BODY","add_security_recommendation":true},{"type":"FOOTER","code_expiration_minutes":5},
+              {"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"COPY_CODE","text":"Copy Code"}]}]}
+            """));
+        Assert.True(seeded.IsSuccessStatusCode, await seeded.Content.ReadAsStringAsync());
+
+        var response = await Emulator.SendAsync(Number, OneTimeCode("J$FpnYnP"));
+        var tooLong = await Emulator.SendAsync(Number, OneTimeCode("0123456789ABCDEF"));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(131009, tooLong.ErrorCode);
+    }
+
+    private static JsonObject OneTimeCode(string code) => JsonNode.Parse($$$"""
+        {"to":"12015553931","type":"template","template":{"name":"verification_code","language":{"code":"en_US"},"components":[
+          {"type":"body","parameters":[{"type":"text","text":"{{{code}}}"}]},
+          {"type":"button","sub_type":"url","index":"0","parameters":[{"type":"text","text":"{{{code}}}"}]}]}}
+        """)!.AsObject();
+
+    [Fact]
     public async Task With_named_parameters_matches_them_by_name()
     {
         using var seeded = await Emulator.Http.PostAsJsonAsync("/_emulator/templates", JsonNode.Parse($$$"""
