@@ -81,7 +81,7 @@ export function MessageBubble(props: MessageBubbleProps) {
           {m.direction === "outbound" && <StatusTicks status={m.status} error={m.error} />}
         </span>
         {m.status === "held" && <span class="held-text">Held until the customer writes</span>}
-        {m.status === "failed" && <span class="failed-text">Not delivered — hover or focus the red ! for the reason</span>}
+        {m.status === "failed" && <span class="failed-text">Not delivered</span>}
         {props.reactions.length > 0 && (
           <span class="reactions" aria-label={`Reactions: ${props.reactions.join(" ")}`}>
             {props.reactions.join("")}

@@ -57,7 +57,15 @@ export class ChatStore {
   ) {
     const listen = <K extends WatchedEvent["name"]>(name: K) =>
       connection.events.on(name, (payload) => {
-        if (payload.conversationId === conversationId) this.receive({ name, payload } as WatchedEvent);
+        if (payload.conversationId !== conversationId) return;
+        // A full snapshot comes from the tenant group, not the watched stream: it carries the
+        // conversation's latest sequence but is not one of the watched events, so it must not
+        // use up a sequence number (the event with that number may still be on its way).
+        if (name === "conversationUpdated" && (payload as InboxEvents["conversationUpdated"]).conversation) {
+          directory.accept((payload as InboxEvents["conversationUpdated"]).conversation!);
+          return;
+        }
+        this.receive({ name, payload } as WatchedEvent);
       });
     this.unsubscribe.push(
       listen("messageCreated"),

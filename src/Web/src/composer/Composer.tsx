@@ -306,7 +306,8 @@ function ClosedWindowComposer(props: ComposerProps) {
   const [held, setHeld] = useState("");
   const [holdError, setHoldError] = useState<string | null>(null);
   const [holdDone, setHoldDone] = useState(false);
-  const everWrote = Boolean(conversation.window.lastInboundAt);
+  const messages = useObservable(props.store.messages);
+  const everWrote = Boolean(conversation.window.lastInboundAt) || messages.some((m) => m.direction === "inbound");
   return (
     <div class="composer composer-closed" aria-label="Templates only">
       <p class="window-explainer" role="note">

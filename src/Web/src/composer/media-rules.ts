@@ -68,7 +68,7 @@ export function checkMedia(file: File): MediaCheck {
     return { ok: false, reason: `${file.name} is ${contentType}, which WhatsApp cannot carry. Allowed: ${mediaRules.map((r) => r.description).join("; ")}.` };
   }
   if (file.size > rule.maxBytes) {
-    return { ok: false, reason: `${file.name} is ${fileSize(file.size)}: ${rule.description.toLowerCase()} can be sent (limit ${fileSize(rule.maxBytes)}).` };
+    return { ok: false, reason: `${file.name} is ${fileSize(file.size)}, too large: ${rule.description} can be sent.` };
   }
   return { ok: true, kind: rule.kind, contentType };
 }
