@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f src/Web/package.json ] || exit 0
+# For backend-only iteration: SKIP_WEB_BUILD=1 serves whatever wwwroot already holds.
+[ "${SKIP_WEB_BUILD:-0}" = 1 ] && exit 0
 source scripts/servers.sh
 ensure_node
 cd src/Web

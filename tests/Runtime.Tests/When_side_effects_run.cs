@@ -117,6 +117,31 @@ public sealed class When_side_effects_run(PostgresDatabase database) : IClassFix
         Assert.All(claims, c => Assert.True(c <= 1, "one item of the grain at a time"));
     }
 
+    [Fact]
+    public async Task A_grains_next_in_order_item_runs_when_the_previous_finishes_not_at_the_next_poll()
+    {
+        var order = new ConcurrentQueue<long>();
+        await using var node = TestNode.Create(
+            database,
+            "work:",
+            services => services
+                .AddSideEffectRoute("counter", nameof(Incremented), "ordered")
+                .AddSingleton<IWorkHandler>(new OrderedHandler(order)),
+            new Dictionary<string, string?> { ["Runtime:Work:PollInterval"] = "00:01:00" });
+        var dispatcher = node.GetRequiredService<WorkDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        var key = new GrainKey("tenant-work", "woken");
+        for (var i = 0; i < 5; i++)
+        {
+            await node.Runtime().SendAsync(node.Counter(), key, new Increment(), CancellationToken.None);
+        }
+
+        // With a one-minute poll, only notifications and completions can move five items this soon.
+        await Eventually.TrueAsync(() => Task.FromResult(order.Count == 5), TimeSpan.FromSeconds(20), "all five items to run");
+        await dispatcher.StopAsync(CancellationToken.None);
+        Assert.Equal([1L, 2, 3, 4, 5], order);
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

@@ -172,17 +172,99 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
 
     private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
-    private sealed record ConversationRow(
-        string Id, string ChannelId, string ChannelType, string ContactId, string PhoneNumber, string? ContactName, bool OptedOut,
-        string Status, DateTime? SnoozedUntil, string? AssigneeId, string? AssigneeName, string[] Participants, string[] Labels,
-        DateTime? WindowExpiresAt, DateTime? WindowLastInboundAt, string? LastMessageId, string? LastMessagePreview,
-        string? LastMessageDirection, string? LastMessageStatus, DateTime? LastMessageAt, int UnreadCount, bool BotActive,
-        string? BotFlowId, long Sequence, DateTime CreatedAt, DateTime UpdatedAt, string GrainKey);
+    /// <summary>Dapper maps columns onto properties (its constructor matching is strict about array and date types).</summary>
+    private sealed class ConversationRow
+    {
+        public string Id { get; init; } = "";
 
-    private sealed record MessageRow(
-        string Id, string ConversationId, long Sequence, string Direction, string Content, string Preview, string Status,
-        string AuthorKind, string? AuthorId, string? AuthorName, string? ProviderMessageId, string? ReplyTo, string? ErrorCode,
-        string? ErrorReason, DateTime CreatedAt, DateTime? ProviderTimestamp);
+        public string ChannelId { get; init; } = "";
+
+        public string ChannelType { get; init; } = "";
+
+        public string ContactId { get; init; } = "";
+
+        public string PhoneNumber { get; init; } = "";
+
+        public string? ContactName { get; init; }
+
+        public bool OptedOut { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public DateTime? SnoozedUntil { get; init; }
+
+        public string? AssigneeId { get; init; }
+
+        public string? AssigneeName { get; init; }
+
+        public string[] Participants { get; init; } = [];
+
+        public string[] Labels { get; init; } = [];
+
+        public DateTime? WindowExpiresAt { get; init; }
+
+        public DateTime? WindowLastInboundAt { get; init; }
+
+        public string? LastMessageId { get; init; }
+
+        public string? LastMessagePreview { get; init; }
+
+        public string? LastMessageDirection { get; init; }
+
+        public string? LastMessageStatus { get; init; }
+
+        public DateTime? LastMessageAt { get; init; }
+
+        public int UnreadCount { get; init; }
+
+        public bool BotActive { get; init; }
+
+        public string? BotFlowId { get; init; }
+
+        public long Sequence { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
+        public string GrainKey { get; init; } = "";
+    }
+
+    /// <summary>Dapper maps columns onto properties (its constructor matching is strict about array and date types).</summary>
+    private sealed class MessageRow
+    {
+        public string Id { get; init; } = "";
+
+        public string ConversationId { get; init; } = "";
+
+        public long Sequence { get; init; }
+
+        public string Direction { get; init; } = "";
+
+        public string Content { get; init; } = "";
+
+        public string Preview { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public string AuthorKind { get; init; } = "";
+
+        public string? AuthorId { get; init; }
+
+        public string? AuthorName { get; init; }
+
+        public string? ProviderMessageId { get; init; }
+
+        public string? ReplyTo { get; init; }
+
+        public string? ErrorCode { get; init; }
+
+        public string? ErrorReason { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime? ProviderTimestamp { get; init; }
+    }
 
     /// <summary>Keyset paging over (last activity, id), opaque to clients.</summary>
     private sealed record Cursor(DateTimeOffset At, string Id)

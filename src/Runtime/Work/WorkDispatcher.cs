@@ -103,6 +103,9 @@ public sealed partial class WorkDispatcher(
         finally
         {
             slots.Release();
+
+            // A finished item may unblock the next of its grain (in-order handlers) and frees a slot.
+            Wake();
         }
     }
 

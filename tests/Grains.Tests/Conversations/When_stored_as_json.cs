@@ -36,6 +36,19 @@ public sealed class When_stored_as_json
     }
 
     [Fact]
+    public void A_state_whose_keys_were_reordered_by_jsonb_still_loads()
+    {
+        var state = Busy().State;
+        var json = System.Text.Json.JsonSerializer.Serialize(state, Json.ContractJson.Options);
+
+        // jsonb sorts keys (shorter first), so "type" discriminators no longer lead their objects.
+        var reordered = Reorder(System.Text.Json.Nodes.JsonNode.Parse(json)!).ToJsonString();
+        var loaded = System.Text.Json.JsonSerializer.Deserialize<ConversationState>(reordered, Json.ContractJson.Options)!;
+
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(loaded, Json.ContractJson.Options));
+    }
+
+    [Fact]
     public void A_state_read_back_decides_the_same()
     {
         var harness = Busy();
@@ -90,4 +103,13 @@ public sealed class When_stored_as_json
 
         Assert.All(defined, type => Assert.Contains(type, registered));
     }
+
+    private static System.Text.Json.Nodes.JsonNode Reorder(System.Text.Json.Nodes.JsonNode node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(
+            o.OrderBy(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
+             .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Reorder(p.Value.DeepClone())))),
+        System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray(a.Select(i => i is null ? null : Reorder(i.DeepClone())).ToArray()),
+        _ => node.DeepClone(),
+    };
 }

@@ -1,0 +1,181 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Testing;
+
+namespace Switchboard.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The run command's topology, started from the build as real processes: the WhatsApp emulator,
+/// two Api nodes (A and B), two silos, over a fresh PostgreSQL database and a Redis prefix of
+/// their own. A demo tenant with an admin and an agent, a WhatsApp number registered in the
+/// emulator (whose webhooks go to node B) and an approved template are seeded through the
+/// public API. Shared by every end-to-end test; tests keep apart by using their own customers.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string OperatorKey = "e2e-operator-key";
+    public const string Password = "e2e-password-123";
+    public const string PhoneNumberId = "109000000000001";
+    public const string WabaId = "209000000000001";
+    public const string AppSecret = "e2e-app-secret";
+    public const string AccessToken = "e2e-access-token";
+    public const string TemplateName = "order_update";
+
+    private readonly List<ServiceProcess> processes = [];
+    private int nextCustomer;
+
+    public PostgresDatabase Database { get; } = new();
+
+    public ServiceProcess Emulator { get; private set; } = null!;
+
+    public ServiceProcess ApiA { get; private set; } = null!;
+
+    public ServiceProcess ApiB { get; private set; } = null!;
+
+    public IReadOnlyList<ServiceProcess> Silos { get; private set; } = [];
+
+    public EmulatorControl Customers { get; private set; } = null!;
+
+    public string TenantId { get; private set; } = "";
+
+    public string ChannelId { get; private set; } = "";
+
+    public string AdminEmail { get; } = "admin@e2e.test";
+
+    public string AgentEmail { get; } = "agent@e2e.test";
+
+    public string AgentId { get; private set; } = "";
+
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>A wa_id no other test uses, so each test has its own conversation.</summary>
+    public string NewCustomer() => $"1555{Environment.ProcessId % 1000:000}{Interlocked.Increment(ref nextCustomer):0000}";
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Settings = new Dictionary<string, string>
+        {
+            ["Postgres:ConnectionString"] = Database.ConnectionString,
+            ["Postgres:MigrateOnStart"] = "false",
+            ["Redis:Configuration"] = TestEnvironment.RedisConfiguration,
+            ["Redis:Prefix"] = "e2e-" + Guid.NewGuid().ToString("N")[..8] + ":",
+            ["Operator:Key"] = OperatorKey,
+        };
+
+        var starting = new List<Task<ServiceProcess>>
+        {
+            ServiceProcess.StartAsync("Emulator", new Dictionary<string, string>(), "emulator"),
+            ServiceProcess.StartAsync("Api", Settings, "api-a", readyPath: "/readyz"),
+            ServiceProcess.StartAsync("Api", Settings, "api-b", readyPath: "/readyz"),
+            ServiceProcess.StartAsync("Silo", Settings, "silo-1", readyPath: "/readyz"),
+            ServiceProcess.StartAsync("Silo", Settings, "silo-2", readyPath: "/readyz"),
+        };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            processes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
+
+        Emulator = starting[0].Result;
+        ApiA = starting[1].Result;
+        ApiB = starting[2].Result;
+        Silos = [starting[3].Result, starting[4].Result];
+        await SeedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+
+    public Task<ApiSession> SignInAsync(ServiceProcess node, string? email = null) =>
+        ApiSession.SignInAsync(node.BaseAddress, email ?? AdminEmail, Password);
+
+    /// <summary>The conversation id for a customer of the seeded number, once the Api has it.</summary>
+    public async Task<string> ConversationOfAsync(ApiSession session, string waId)
+    {
+        var conversation = await Eventually.ValueAsync(
+            async () => (await session.GetJsonAsync($"/api/v1/conversations?q=%2B{waId}")).GetProperty("items").EnumerateArray().FirstOrDefault(),
+            c => c.ValueKind == JsonValueKind.Object,
+            TimeSpan.FromSeconds(15),
+            $"the conversation with {waId}");
+        return conversation.GetProperty("id").GetString()!;
+    }
+
+    private async Task SeedAsync()
+    {
+        using var http = new HttpClient { BaseAddress = ApiA.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", OperatorKey);
+        var tenant = await http.PostAsJsonAsync("/api/v1/tenants", new { name = "E2E", adminEmail = AdminEmail, adminPassword = Password });
+        Assert.True(tenant.IsSuccessStatusCode, await tenant.Content.ReadAsStringAsync());
+        TenantId = (await tenant.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        using var admin = await SignInAsync(ApiA);
+        var agent = await admin.PostJsonAsync("/api/v1/agents", new { email = AgentEmail, name = "Bea Agent", password = Password, role = "agent" });
+        AgentId = agent.Body.GetProperty("id").GetString()!;
+
+        var emulatorHttp = new HttpClient { BaseAddress = Emulator.BaseAddress };
+        (await emulatorHttp.PostAsJsonAsync("/_emulator/numbers", new
+        {
+            phoneNumberId = PhoneNumberId,
+            wabaId = WabaId,
+            displayPhoneNumber = "15550109999",
+            accessToken = AccessToken,
+            appSecret = AppSecret,
+            webhookUrl = new Uri(ApiB.BaseAddress, "/webhooks/whatsapp").ToString(),
+            throughputPerSecond = 200,
+            pairRateBurst = 0,
+            templateApprovalDelayMs = 0,
+        })).EnsureSuccessStatusCode();
+        Customers = new EmulatorControl(emulatorHttp, PhoneNumberId);
+
+        var channel = await admin.PostJsonAsync("/api/v1/channels", new
+        {
+            type = "whatsapp",
+            name = "E2E line",
+            displayPhoneNumber = "+15550109999",
+            phoneNumberId = PhoneNumberId,
+            wabaId = WabaId,
+            accessToken = AccessToken,
+            appSecret = AppSecret,
+            verifyToken = "e2e-verify",
+            graphBaseUrl = Emulator.BaseAddress.ToString().TrimEnd('/'),
+        });
+        Assert.True(channel.Status == System.Net.HttpStatusCode.Created, channel.Body.ToString());
+        ChannelId = channel.Body.GetProperty("id").GetString()!;
+
+        var template = await admin.PostJsonAsync("/api/v1/templates", new
+        {
+            name = TemplateName,
+            language = "en_US",
+            category = "utility",
+            channelId = ChannelId,
+            components = new object[]
+            {
+                new { type = "BODY", text = "Hi {{1}}, your order {{2}} is on its way.", example = new { body_text = new[] { new[] { "Maria", "A-100" } } } },
+            },
+        });
+        Assert.True(template.Status == System.Net.HttpStatusCode.Created, template.Body.ToString());
+        var templateId = template.Body.GetProperty("id").GetString()!;
+        var submitted = await admin.PostJsonAsync($"/api/v1/templates/{templateId}/submit", new { });
+        Assert.True((int)submitted.Status < 300, submitted.Body.ToString());
+        await Eventually.TrueAsync(
+            async () => (await admin.GetJsonAsync($"/api/v1/templates/{templateId}")).GetProperty("status").GetString() == "approved",
+            TimeSpan.FromSeconds(20), "the template to be approved by the emulator's review webhook");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
