@@ -98,7 +98,7 @@ public static class ContactEndpoints
             select {Columns}, {SortKey} as SortKey
             from contacts
             where tenant_id = @TenantId
-              and (@Label::text is null or @Label = any(labels))
+              and (@Label::text is null or exists (select 1 from unnest(labels) as l where lower(l) = lower(@Label)))
               and (@TextQuery::text is null or to_tsvector('simple', coalesce(name, '') || ' ' || phone_number) @@ to_tsquery('simple', @TextQuery))
               and (@NumberPattern::text is null or phone_number like @NumberPattern)
               and (@AfterKey::text is null or ({SortKey}, id) > (@AfterKey, @AfterId))

@@ -167,9 +167,12 @@ public static class TemplateEndpoints
         {
             return ApiProblems.Conflict(
                 "channel_unavailable",
-                channel is null
-                    ? "A template is reviewed through a WhatsApp number's business account: add a healthy WhatsApp number first."
-                    : $"The template's number {channel.DisplayPhoneNumber} is {channel.Status}; it cannot submit templates now.");
+                (channel, row.ChannelId) switch
+                {
+                    ({ } unhealthy, _) => $"The template's number {unhealthy.DisplayPhoneNumber} is {unhealthy.Status}; it cannot submit templates now.",
+                    (null, not null) => "The number this template was drafted for has been removed; draft it again for another number.",
+                    _ => "A template is reviewed through a WhatsApp number's business account: add a healthy WhatsApp number first.",
+                });
         }
 
         // Bound before the call, so that a review webhook arriving before our answer finds the template.

@@ -80,6 +80,27 @@ public sealed class When_submitting_templates(ApiFactory api, EmulatorProcess em
     }
 
     [Fact]
+    public async Task A_draft_whose_number_was_removed_is_not_sent_through_another_number()
+    {
+        var tenant = await api.CreateTenantAsync();
+        var first = ChannelSeeds.NewSecrets();
+        var second = ChannelSeeds.NewSecrets();
+        await emulator.RegisterNumberAsync(first);
+        await emulator.RegisterNumberAsync(second);
+        var firstId = (await tenant.AddChannelAsync(first, emulator.BaseAddress.ToString())).GetProperty("id").GetString();
+        await tenant.AddChannelAsync(second, emulator.BaseAddress.ToString());
+        var body = TemplateBodies.Valid("first_number_only");
+        body["channelId"] = firstId;
+        var id = (await (await tenant.Admin.PostAsJsonAsync("/api/v1/templates", body)).ReadAsync<JsonElement>()).GetProperty("id").GetString();
+        await tenant.Admin.DeleteAsync($"/api/v1/channels/{firstId}");
+
+        var response = await tenant.Admin.PostAsync($"/api/v1/templates/{id}/submit", null);
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "channel_unavailable");
+        Assert.Empty(await emulator.TemplatesAsync(second.WabaId));
+    }
+
+    [Fact]
     public async Task A_template_already_submitted_cannot_be_submitted_again()
     {
         var (tenant, number) = await TenantWithNumberAsync();
