@@ -1,31 +1,29 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Api.Agents;
 using Switchboard.Api.ApiKeys;
 using Switchboard.Api.Auth;
 using Switchboard.Api.CannedResponses;
 using Switchboard.Api.Channels;
 using Switchboard.Api.Contacts;
+using Switchboard.Api.Conversations;
 using Switchboard.Api.Hosting;
 using Switchboard.Api.Labels;
 using Switchboard.Api.Media;
 using Switchboard.Api.Problems;
+using Switchboard.Api.Realtime;
 using Switchboard.Api.Settings;
 using Switchboard.Api.Templates;
 using Switchboard.Api.Tenants;
-using Switchboard.Channels.WhatsApp;
-using Switchboard.Cluster.Channels;
-using Switchboard.Cluster.Media;
-using Switchboard.Cluster.Templates;
-using Switchboard.Runtime.Hosting;
+using Switchboard.Api.Webhooks;
+using Switchboard.Cluster;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
 
 builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddGrainRuntime(builder.Configuration);
+builder.Services.AddCluster(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StableProblemTypes.Apply);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
@@ -34,17 +32,22 @@ builder.Services.AddDataProtection().SetApplicationName("switchboard");
 builder.Services.AddSingleton<PostgresXmlRepository>();
 builder.Services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository>((o, repository) => o.XmlRepository = repository);
 builder.Services.AddSingleton<Passwords>();
+builder.Services.AddSingleton<ConversationQueries>();
+builder.Services.AddSingleton<OutboundContentParser>();
+builder.Services.AddSingleton<WebhookPump>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookPump>());
+builder.Services.AddHostedService<InboxRelay>();
+builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
 builder.Services.AddOpenApi();
-builder.Services.AddWhatsAppChannel(builder.Configuration);
-builder.Services.TryAddSingleton<ChannelStore>();
-builder.Services.TryAddSingleton<MediaStore>();
-builder.Services.TryAddSingleton<TemplateCatalog>();
-builder.Services.TryAddSingleton<TemplateStatusStore>();
-builder.Services.TryAddSingleton<MediaUploadWriter>();
+builder.Services.AddSingleton<MediaUploadWriter>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+// The agent console (src/Web, built by Vite into wwwroot) is static and public; its data is not.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -54,6 +57,9 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapTenantEndpoints();
 app.MapAgentEndpoints();
+app.MapWhatsAppWebhookEndpoints();
+app.MapConversationEndpoints();
+app.MapHub<InboxHub>("/hubs/inbox");
 app.MapApiKeyEndpoints();
 app.MapChannelEndpoints();
 app.MapContactEndpoints();
@@ -62,6 +68,8 @@ app.MapCannedResponseEndpoints();
 app.MapTemplateEndpoints();
 app.MapMediaEndpoints();
 app.MapSettingsEndpoints();
+
+app.MapFallback(ConsolePage.ServeAsync).AllowAnonymous().ExcludeFromDescription();
 
 app.Run();
 
