@@ -19,7 +19,12 @@ using Switchboard.Api.Tenants;
 using Switchboard.Api.Webhooks;
 using Switchboard.Cluster;
 
-var builder = WebApplication.CreateBuilder(args);
+// The console's files travel with the assembly, so the Api serves them whatever directory it starts in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
 
 builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

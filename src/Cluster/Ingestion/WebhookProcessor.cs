@@ -128,6 +128,20 @@ public sealed partial class WebhookProcessor(
             return;
         }
 
+        if (message.ProfileName is { Length: > 0 } name)
+        {
+            // Before the turn, so the conversation never shows up without its customer's name. The
+            // WhatsApp profile name names the contact until an agent names it otherwise.
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                insert into contacts (tenant_id, id, phone_number, name) values (@TenantId, @id, @phone, @name)
+                on conflict (tenant_id, id) do update set name = excluded.name, updated_at = now() where contacts.name is null
+                """,
+                new { channel.TenantId, id = ConversationAddress.ContactId(channel.TenantId, waId), phone = ConversationAddress.PhoneNumber(waId), name },
+                cancellationToken: cancellationToken));
+        }
+
         var content = await media.FetchAsync(channel, message.Content, cancellationToken);
         var identity = new ConversationIdentity(channel.TenantId, channel.Id, channel.ChannelType, waId);
         await runtime.SendAsync(conversations, identity.ToGrainKey(), new ReceiveMessage(
@@ -138,15 +152,6 @@ public sealed partial class WebhookProcessor(
             message.Timestamp ?? receivedAt,
             receivedAt,
             message.Context?.ReplyToProviderMessageId), cancellationToken);
-
-        if (message.ProfileName is { Length: > 0 } name)
-        {
-            // The customer's WhatsApp profile name names the contact until an agent names it otherwise.
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update contacts set name = @name, updated_at = now() where tenant_id = @TenantId and id = @id and name is null",
-                new { name, channel.TenantId, id = ConversationAddress.ContactId(channel.TenantId, waId) }, cancellationToken: cancellationToken));
-        }
     }
 
     private async Task ApplyStatusAsync(StatusUpdate status, CancellationToken cancellationToken)
