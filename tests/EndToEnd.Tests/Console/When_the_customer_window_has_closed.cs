@@ -18,6 +18,8 @@ public sealed class When_the_customer_window_has_closed(ClusterFixture cluster, 
         await Assertions.Expect(screen.Composer.GetByLabel("Message", new() { Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(screen.Page.GetByTestId("window-countdown")).ToHaveTextAsync("Window closed");
         await screen.Composer.GetByLabel("Template", new() { Exact = true }).SelectOptionAsync(ClusterFixture.TemplateName);
+        await screen.Composer.GetByLabel("Variable {{1}}").FillAsync("Yuki");
+        await Assertions.Expect(screen.Composer.GetByTestId("template-preview")).ToHaveTextAsync("Hi Yuki, your order {{2}} is on its way.");
         await screen.ScreenshotAsync("template-picker");
     }
 

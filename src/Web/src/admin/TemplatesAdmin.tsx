@@ -69,7 +69,8 @@ export function TemplatesAdmin({ session }: { session: Session }) {
                 </span>
                 {t.rejectionReason && <small class="muted"> {t.rejectionReason}</small>}
               </td>
-              <td class="actions">
+              <td>
+                <div class="row-actions">
                 {t.status === "draft" && (
                   <button
                     type="button"
@@ -90,6 +91,7 @@ export function TemplatesAdmin({ session }: { session: Session }) {
                 >
                   Delete
                 </button>
+                </div>
               </td>
             </tr>
           ))}

@@ -14,6 +14,8 @@ import type { ChatStore } from "./chat-store";
 import { authorLabel, MessageBubble } from "./MessageBubble";
 import { buildTimeline, estimateRowHeight, type TimelineRow } from "./timeline-rows";
 
+const isMessageRow = (row: TimelineRow) => row.kind === "message";
+
 export function ChatView({ store, session }: { store: ChatStore; session: Session }) {
   useObservable(session.directory.version);
   const messages = useObservable(store.messages);
@@ -152,6 +154,7 @@ export function ChatView({ store, session }: { store: ChatStore; session: Sessio
             renderItem={renderRow}
             onNearTop={onNearTop}
             onAtBottomChange={setAtBottom}
+            isAnchorable={isMessageRow}
             handleRef={(handle) => (list.current = handle)}
             class="timeline"
             role="log"

@@ -19,6 +19,9 @@ interface VirtualListProps<T> {
   /** Called when the viewport comes within `nearTopPx` of the first row. */
   onNearTop?: () => void;
   onAtBottomChange?: (atBottom: boolean) => void;
+  /** Rows that keep their place when rows load above (default: all). A day separator does not:
+   *  it moves up to the first message of its day when older messages of that day arrive. */
+  isAnchorable?: (item: T) => boolean;
   handleRef?: (handle: VirtualListHandle | null) => void;
   overscanPx?: number;
   nearTopPx?: number;
@@ -87,14 +90,15 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
             for (const entry of entries) {
               const element = entry.target as HTMLElement;
               if (element === headerElement.current) {
-                headerHeight.current = element.offsetHeight;
+                headerHeight.current = entry.borderBoxSize?.[0]?.blockSize ?? element.getBoundingClientRect().height;
                 changed = true;
                 continue;
               }
               const key = element.dataset.rowKey;
               if (!key) continue;
-              const height = element.offsetHeight;
-              if (height > 0 && heights.current.get(key) !== height) {
+              // Fractional heights: rounded ones add up to a drift of pixels over many rows.
+              const height = entry.borderBoxSize?.[0]?.blockSize ?? element.getBoundingClientRect().height;
+              if (height > 0 && Math.abs((heights.current.get(key) ?? -1) - height) > 0.01) {
                 heights.current.set(key, height);
                 changed = true;
               }
@@ -106,26 +110,50 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   useEffect(() => () => observer?.disconnect(), [observer]);
 
 
+  // What the DOM was laid out with, and the scroll position we last saw: a scroll that happened
+  // before a re-render (a jump to the top, a drag of the scrollbar) is read against the layout it
+  // happened on, so the next render anchors to where the agent went, not to where they were.
+  const laidOut = useRef<{ offsets: Float64Array; keys: string[] }>({ offsets, keys });
+  const lastTop = useRef(0);
+
   const recordPosition = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
     const top = element.scrollTop;
+    lastTop.current = top;
     const bottomGap = element.scrollHeight - top - element.clientHeight;
     const nowAtBottom = bottomGap <= bottomSlackPx;
     if (nowAtBottom !== atBottom.current) {
       atBottom.current = nowAtBottom;
       props.onAtBottomChange?.(nowAtBottom);
     }
+    const layout = laidOut.current;
     const contentTop = top - headerHeight.current;
-    if (items.length > 0) {
-      const index = rowAt(offsets, items.length, Math.max(0, contentTop));
-      anchor.current = { key: keys[index]!, delta: contentTop - (offsets[index] ?? 0) };
+    if (layout.keys.length > 0) {
+      let index = rowAt(layout.offsets, layout.keys.length, Math.max(0, contentTop));
+      const anchorable = props.isAnchorable;
+      if (anchorable) {
+        for (let next = index; next < Math.min(layout.keys.length, index + 8); next++) {
+          const at = indexOfKey.get(layout.keys[next]!);
+          const item = at === undefined ? undefined : items[at];
+          if (item !== undefined && anchorable(item)) {
+            index = next;
+            break;
+          }
+        }
+      }
+      anchor.current = { key: layout.keys[index]!, delta: contentTop - (layout.offsets[index] ?? 0) };
     }
     return { top, height: element.clientHeight };
-  }, [items.length, keys, offsets, props]);
+  }, [props, items, indexOfKey]);
 
   const onScroll = useCallback(() => {
-    const position = recordPosition();
+    const element = scroller.current;
+    if (!element) return;
+    // Our own scrollTop change (keeping the anchor) keeps the anchor it was made for: re-anchoring
+    // to whatever row is now at the top would let not-yet-measured rows move the one being read.
+    const ours = Math.abs(element.scrollTop - lastTop.current) <= 1;
+    const position = ours ? { top: element.scrollTop, height: element.clientHeight } : recordPosition();
     if (!position) return;
     setViewport((current) => (current.top === position.top && current.height === position.height ? current : position));
     if (position.top - headerHeight.current < nearTopPx) props.onNearTop?.();
@@ -135,6 +163,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
+    if (Math.abs(element.scrollTop - lastTop.current) > 1) recordPosition();
     if (atBottom.current) {
       const target = element.scrollHeight - element.clientHeight;
       if (Math.abs(element.scrollTop - target) > 1) element.scrollTop = target;
@@ -143,9 +172,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       if (index !== undefined) {
         const target = headerHeight.current + (offsets[index] ?? 0) + anchor.current.delta;
         if (Math.abs(element.scrollTop - target) > 1) element.scrollTop = target;
+        laidOut.current = { offsets, keys };
+        // The list could not scroll that far (the top edge): anchor to where it really is.
+        if (Math.abs(element.scrollTop - target) > 1) recordPosition();
       }
     }
+    laidOut.current = { offsets, keys };
     const top = element.scrollTop;
+    lastTop.current = top;
     const height = element.clientHeight;
     setViewport((current) => (current.top === top && current.height === height ? current : { top, height }));
   }, [offsets, indexOfKey]);
@@ -178,6 +212,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         const rowHeight = (offsets[index + 1] ?? rowTop) - (offsets[index] ?? 0);
         const top = align === "center" ? rowTop - (element.clientHeight - rowHeight) / 2 : rowTop + rowHeight - element.clientHeight;
         element.scrollTop = Math.max(0, top);
+        lastTop.current = element.scrollTop;
         atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight <= bottomSlackPx;
         recordPosition();
         setViewport({ top: element.scrollTop, height: element.clientHeight });
@@ -188,6 +223,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         if (!element) return;
         atBottom.current = true;
         element.scrollTop = element.scrollHeight;
+        lastTop.current = element.scrollTop;
         props.onAtBottomChange?.(true);
         setViewport({ top: element.scrollTop, height: element.clientHeight });
       },
