@@ -116,7 +116,8 @@ export class ChatStore {
       }
       if (this.disposed) return;
       if (newestHeld === 0) this.hasMore.set(hasMore);
-      this.merge(fetched);
+      const newInbound = this.merge(fetched);
+      if (newInbound > 0 && newestHeld > 0) this.markRead(); // caught up after a gap or a reconnect
       this.lastSequence = Math.max(this.lastSequence, conversation.sequence);
       this.ready = true;
       this.error.set(null);
@@ -244,13 +245,16 @@ export class ChatStore {
   }
 
   /** Adds or replaces messages by id, keeping the timeline sorted and statuses forward-only. */
-  private merge(incoming: Message[]): void {
-    if (incoming.length === 0) return;
+  private merge(incoming: Message[]): number {
+    if (incoming.length === 0) return 0;
     const byId = new Map(this.messages.value.map((m) => [m.id, m]));
+    let newInbound = 0;
     for (const message of incoming) {
       const held = byId.get(message.id);
+      if (!held && message.direction === "inbound") newInbound++;
       byId.set(message.id, held && !laterStatus(held.status, message.status) ? { ...message, status: held.status, error: held.error } : message);
     }
     this.messages.set([...byId.values()].sort((a, b) => a.sequence - b.sequence));
+    return newInbound;
   }
 }
