@@ -44,7 +44,6 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookPump>());
 builder.Services.AddHostedService<InboxRelay>();
 builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
 builder.Services.AddOpenApi();
-builder.Services.AddSingleton<MediaUploadWriter>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

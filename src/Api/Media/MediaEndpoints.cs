@@ -42,7 +42,7 @@ public static class MediaEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpRequest request, ClaimsPrincipal user, MediaRules rules, MediaUploadWriter writer, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, MediaRules rules, MediaStore store, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -84,7 +84,7 @@ public static class MediaEndpoints
         }
 
         var accepted = (MediaCheckResult.Accepted)verdict;
-        var stored = await writer.SaveAsync(user.TenantId(), content, file.Length, accepted.ContentType, CleanFilename(file.FileName), cancellationToken);
+        var stored = await store.SaveAsync(user.TenantId(), content, file.Length, accepted.ContentType, CleanFilename(file.FileName), cancellationToken);
         return Results.Created($"/api/v1/media/{stored.Id}", new MediaView(stored.Id, stored.MimeType, stored.Size, stored.Sha256, stored.Filename));
     }
 

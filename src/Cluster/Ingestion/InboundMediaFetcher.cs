@@ -27,7 +27,8 @@ public sealed partial class InboundMediaFetcher(WhatsAppClient client, MediaStor
         {
             case WhatsAppResult<DownloadedMedia>.Success downloaded:
                 var mimeType = media.Media.MimeType ?? downloaded.Value.ContentType ?? "application/octet-stream";
-                var stored = await store.SaveAsync(channel.TenantId, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), mimeType, media.Media.Filename ?? (media as DocumentContent)?.Filename, cancellationToken);
+                buffer.Position = 0;
+                var stored = await store.SaveAsync(channel.TenantId, buffer, buffer.Length, mimeType, media.Media.Filename ?? (media as DocumentContent)?.Filename, cancellationToken);
                 return media with { Media = media.Media with { MediaId = stored.Id, MimeType = mimeType, Size = stored.Size } };
             case WhatsAppResult<DownloadedMedia>.Failure { Error.CanRetry: false } failure:
                 LogGone(logger, providerMediaId, failure.Error.ToString());

@@ -2,6 +2,7 @@ using System.Data;
 using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 using Switchboard.Cluster.Identity;
 
 namespace Switchboard.Cluster.Media;
@@ -12,10 +13,23 @@ namespace Switchboard.Cluster.Media;
 /// </summary>
 public sealed class MediaStore(NpgsqlDataSource dataSource)
 {
-    public async Task<StoredMedia> SaveAsync(string tenantId, ReadOnlyMemory<byte> content, string mimeType, string? filename, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a file, hashing it and streaming it to PostgreSQL, so a 100 MB document is never
+    /// held in memory whole.
+    /// </summary>
+    /// <param name="content">A seekable stream positioned at the start of the file (read once to hash, once to store).</param>
+    public async Task<StoredMedia> SaveAsync(string tenantId, Stream content, long length, string mimeType, string? filename, CancellationToken cancellationToken)
     {
-        var media = new StoredMedia(
-            Ids.New("md"), mimeType, content.Length, Convert.ToHexStringLower(SHA256.HashData(content.Span)), filename);
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The content must be seekable: it is read once to hash it and once to store it.", nameof(content));
+        }
+
+        var start = content.Position;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        content.Position = start;
+
+        var media = new StoredMedia(Ids.New("md"), mimeType, length, sha256, filename);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand(
             "insert into media (tenant_id, id, mime_type, size, sha256, filename, content) values ($1, $2, $3, $4, $5, $6, $7)", connection);
@@ -25,7 +39,7 @@ public sealed class MediaStore(NpgsqlDataSource dataSource)
         insert.Parameters.Add(new() { Value = media.Size });
         insert.Parameters.Add(new() { Value = media.Sha256 });
         insert.Parameters.Add(new() { Value = (object?)media.Filename ?? DBNull.Value });
-        insert.Parameters.Add(new() { Value = content });
+        insert.Parameters.Add(new NpgsqlParameter { Value = content, NpgsqlDbType = NpgsqlDbType.Bytea, Size = checked((int)length) });
         await insert.ExecuteNonQueryAsync(cancellationToken);
         return media;
     }
