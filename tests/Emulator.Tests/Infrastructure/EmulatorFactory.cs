@@ -13,9 +13,14 @@ namespace Switchboard.Emulator.Tests.Infrastructure;
 /// </summary>
 public sealed class EmulatorFactory : WebApplicationFactory<Program>
 {
+    private readonly Lazy<Uri> baseAddress;
+
     public EmulatorFactory()
     {
         UseKestrel(0);
+
+        // StartServer is not safe to race: two first callers would each build a host.
+        baseAddress = new Lazy<Uri>(StartAndReadAddress, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Extra configuration, set before the first use.</summary>
@@ -33,14 +38,13 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     public ShiftableClock Clock { get; } = new();
 
     /// <summary>http://127.0.0.1:{port}/</summary>
-    public Uri BaseAddress
+    public Uri BaseAddress => baseAddress.Value;
+
+    private Uri StartAndReadAddress()
     {
-        get
-        {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
-        }
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
