@@ -145,10 +145,17 @@ public sealed partial class OutboundSender(
                 return null;
             }
 
-            if (decision.Unavailable || decision.RetryAfter > TimeSpan.FromSeconds(1))
+            if (decision.Unavailable)
             {
-                // Fail closed: without the shared limiter nobody knows the number's pace.
-                return WorkResult.RetryAfter(decision.RetryAfter, decision.Unavailable ? "rate limiter unavailable" : "number throughput reached");
+                // Live chat keeps working without Redis (the brief's rule; campaigns, not chat, fail
+                // closed): an agent's replies are few, and the provider's own 130429 still guards the number.
+                LogPacingUnavailable(logger, channel.PhoneNumberId);
+                return null;
+            }
+
+            if (decision.RetryAfter > TimeSpan.FromSeconds(1))
+            {
+                return WorkResult.RetryAfter(decision.RetryAfter, "number throughput reached");
             }
 
             await Task.Delay(decision.RetryAfter, time, cancellationToken);
@@ -180,6 +187,9 @@ public sealed partial class OutboundSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Send of {MessageId} will be retried in {Delay}: {Error}")]
     private static partial void LogRetrying(ILogger logger, string messageId, string error, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pacing for number {PhoneNumberId} is unavailable (Redis); sending a chat message unpaced")]
+    private static partial void LogPacingUnavailable(ILogger logger, string phoneNumberId);
 
     private sealed record PreparedMessage(MessageContent? Content, string? ReplyTo, WorkResult? Failure);
 }

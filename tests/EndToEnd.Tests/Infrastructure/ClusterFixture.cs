@@ -11,7 +11,7 @@ namespace Switchboard.EndToEnd.Tests.Infrastructure;
 /// emulator (whose webhooks go to node B) and an approved template are seeded through the
 /// public API. Shared by every end-to-end test; tests keep apart by using their own customers.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const string OperatorKey = "e2e-operator-key";
     public const string Password = "e2e-password-123";
@@ -51,14 +51,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A wa_id no other test uses, so each test has its own conversation.</summary>
     public string NewCustomer() => $"1555{Environment.ProcessId % 1000:000}{Interlocked.Increment(ref nextCustomer):0000}";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Settings = new Dictionary<string, string>
         {
             ["Postgres:ConnectionString"] = Database.ConnectionString,
             ["Postgres:MigrateOnStart"] = "false",
-            ["Redis:Configuration"] = TestEnvironment.RedisConfiguration,
+            ["Redis:Configuration"] = await RedisConfigurationAsync(),
             ["Redis:Prefix"] = "e2e-" + Guid.NewGuid().ToString("N")[..8] + ":",
             ["Operator:Key"] = OperatorKey,
         };
@@ -87,7 +87,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await SeedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var process in processes)
         {
@@ -96,6 +96,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         await Database.DisposeAsync();
     }
+
+    /// <summary>The Redis the cluster uses: the shared test server, unless a fixture brings its own.</summary>
+    protected virtual Task<string> RedisConfigurationAsync() => Task.FromResult(TestEnvironment.RedisConfiguration);
 
     public Task<ApiSession> SignInAsync(ServiceProcess node, string? email = null) =>
         ApiSession.SignInAsync(node.BaseAddress, email ?? AdminEmail, Password);
