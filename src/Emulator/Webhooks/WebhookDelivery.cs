@@ -48,7 +48,7 @@ public sealed class WebhookDelivery
     /// <summary>Completes with true on the first HTTP 200, with false when the retries are exhausted.</summary>
     public Task<bool> Outcome => _outcome.Task;
 
-    public bool Acknowledged => _outcome.Task.IsCompletedSuccessfully && _outcome.Task.Result;
+    public bool Acknowledged => _outcome.Task.IsCompletedSuccessfully && _outcome.Task.GetAwaiter().GetResult();
 
     public string State => !_outcome.Task.IsCompleted ? "pending" : Acknowledged ? "acknowledged" : "abandoned";
 

@@ -71,19 +71,25 @@ public class ClusterFixture : IAsyncLifetime
             ServiceProcess.StartAsync("Silo", Settings, "silo-1", readyPath: "/readyz"),
             ServiceProcess.StartAsync("Silo", Settings, "silo-2", readyPath: "/readyz"),
         };
+        ServiceProcess[] started;
         try
         {
-            await Task.WhenAll(starting);
+            started = await Task.WhenAll(starting);
         }
-        finally
+        catch
         {
-            processes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+            // Whatever did start is stopped with the fixture; the failure itself propagates.
+            foreach (var task in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                processes.Add(await task);
+            }
+
+            throw;
         }
 
-        Emulator = starting[0].Result;
-        ApiA = starting[1].Result;
-        ApiB = starting[2].Result;
-        Silos = [starting[3].Result, starting[4].Result];
+        processes.AddRange(started);
+        (Emulator, ApiA, ApiB) = (started[0], started[1], started[2]);
+        Silos = [started[3], started[4]];
         await SeedAsync();
     }
 
