@@ -10,44 +10,9 @@ namespace Switchboard.Api.Tests.Infrastructure;
 public static class ProviderWebhooks
 {
     public static string TextMessage(ChannelSeeds.ChannelSecrets number, string waId, string text, string? wamid = null, DateTimeOffset? sentAt = null, string name = "Customer") =>
-        JsonSerializer.Serialize(new
-        {
-            @object = "whatsapp_business_account",
-            entry = new[]
-            {
-                new
-                {
-                    id = number.WabaId,
-                    changes = new[]
-                    {
-                        new
-                        {
-                            field = "messages",
-                            value = new
-                            {
-                                messaging_product = "whatsapp",
-                                metadata = new { display_phone_number = "15550100", phone_number_id = number.PhoneNumberId },
-                                contacts = new[] { new { profile = new { name }, wa_id = waId } },
-                                messages = new[]
-                                {
-                                    new
-                                    {
-                                        from = waId,
-                                        id = wamid ?? "wamid." + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)),
-                                        timestamp = (sentAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                                        type = "text",
-                                        text = new { body = text },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        });
+        MetaWebhooks.TextMessage(number.WabaId, number.PhoneNumberId, waId, text, wamid, sentAt, name);
 
-    public static string Sign(string body, string appSecret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(body)));
+    public static string Sign(string body, string appSecret) => MetaWebhooks.Sign(body, appSecret);
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? signature)
     {
