@@ -8,10 +8,13 @@ public sealed class EmulatorControl(HttpClient http, string phoneNumberId)
 {
     public string PhoneNumberId => phoneNumberId;
 
-    /// <summary>A customer sends a text; returns its wamid once the product acknowledged the webhook.</summary>
-    public async Task<string> CustomerSendsTextAsync(string waId, string text, string name = "Customer", DateTimeOffset? sentAt = null)
+    /// <summary>
+    /// A customer sends a text; returns its wamid once the product acknowledged the webhook — or,
+    /// with <paramref name="waitForAcknowledgement"/> false, as soon as the emulator queued it.
+    /// </summary>
+    public async Task<string> CustomerSendsTextAsync(string waId, string text, string name = "Customer", DateTimeOffset? sentAt = null, bool waitForAcknowledgement = true)
     {
-        var response = await http.PostAsJsonAsync($"/_emulator/customers/{waId}/messages?wait=true", new
+        var response = await http.PostAsJsonAsync($"/_emulator/customers/{waId}/messages?wait={(waitForAcknowledgement ? "true" : "false")}", new
         {
             phoneNumberId,
             name,
@@ -21,7 +24,7 @@ public sealed class EmulatorControl(HttpClient http, string phoneNumberId)
         });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(response.IsSuccessStatusCode, $"The emulator refused the customer's message: {body}");
-        Assert.Equal("acknowledged", body.GetProperty("delivery").GetString());
+        Assert.Equal(waitForAcknowledgement ? "acknowledged" : "queued", body.GetProperty("delivery").GetString());
         return body.GetProperty("id").GetString()!;
     }
 
