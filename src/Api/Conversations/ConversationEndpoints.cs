@@ -35,23 +35,24 @@ public static partial class ConversationEndpoints
     public static void MapConversationEndpoints(this IEndpointRouteBuilder app)
     {
         var conversations = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        var one = conversations.MapGroup("/{id}").AddEndpointFilter<ConversationRoute.Filter>();
         conversations.MapGet("/", ListAsync).RequireScope(Scopes.ConversationsRead).Produces<ConversationPage>();
         conversations.MapPost("/", StartAsync).RequireScope(Scopes.ConversationsWrite).Produces<ConversationView>(201).ProducesProblem(404).ProducesProblem(422);
-        conversations.MapGet("/{id}", GetAsync).RequireScope(Scopes.ConversationsRead).Produces<ConversationView>().ProducesProblem(404);
-        conversations.MapGet("/{id}/messages", MessagesAsync).RequireScope(Scopes.ConversationsRead).Produces<MessagePage>();
-        conversations.MapPost("/{id}/messages", SendAsync).RequireScope(Scopes.MessagesSend).Produces<MessageAccepted>(202).ProducesProblem(409);
-        conversations.MapPost("/{id}/assign", AssignAsync).RequireScope(Scopes.ConversationsWrite);
-        conversations.MapPost("/{id}/participants", AddParticipantAsync).RequireScope(Scopes.ConversationsWrite);
-        conversations.MapDelete("/{id}/participants/{agentId}", RemoveParticipantAsync).RequireScope(Scopes.ConversationsWrite);
-        conversations.MapPost("/{id}/leave", LeaveAsync).RequireAuthorization(AuthSetup.AgentPolicy);
-        conversations.MapPost("/{id}/status", SetStatusAsync).RequireScope(Scopes.ConversationsWrite);
-        conversations.MapPost("/{id}/labels", SetLabelsAsync).RequireScope(Scopes.ConversationsWrite);
-        conversations.MapPost("/{id}/notes", AddNoteAsync).RequireAuthorization(AuthSetup.AgentPolicy);
-        conversations.MapPost("/{id}/read", MarkReadAsync).RequireAuthorization(AuthSetup.AgentPolicy);
-        conversations.MapPost("/{id}/bot/exit", ExitBotAsync).RequireScope(Scopes.ConversationsWrite);
-        conversations.MapGet("/{id}/scheduled-messages", ScheduledAsync).RequireScope(Scopes.ConversationsRead).Produces<IReadOnlyList<ScheduledMessageView>>();
-        conversations.MapPost("/{id}/scheduled-messages", ScheduleAsync).RequireScope(Scopes.MessagesSend).Produces<ScheduledMessageView>(201);
-        conversations.MapDelete("/{id}/scheduled-messages/{messageId}", CancelScheduledAsync).RequireScope(Scopes.MessagesSend);
+        one.MapGet("", GetAsync).RequireScope(Scopes.ConversationsRead).Produces<ConversationView>().ProducesProblem(404);
+        one.MapGet("/messages", MessagesAsync).RequireScope(Scopes.ConversationsRead).Produces<MessagePage>();
+        one.MapPost("/messages", SendAsync).RequireScope(Scopes.MessagesSend).Produces<MessageAccepted>(202).ProducesProblem(409);
+        one.MapPost("/assign", AssignAsync).RequireScope(Scopes.ConversationsWrite);
+        one.MapPost("/participants", AddParticipantAsync).RequireScope(Scopes.ConversationsWrite);
+        one.MapDelete("/participants/{agentId}", RemoveParticipantAsync).RequireScope(Scopes.ConversationsWrite);
+        one.MapPost("/leave", LeaveAsync).RequireAuthorization(AuthSetup.AgentPolicy);
+        one.MapPost("/status", SetStatusAsync).RequireScope(Scopes.ConversationsWrite);
+        one.MapPost("/labels", SetLabelsAsync).RequireScope(Scopes.ConversationsWrite);
+        one.MapPost("/notes", AddNoteAsync).RequireAuthorization(AuthSetup.AgentPolicy);
+        one.MapPost("/read", MarkReadAsync).RequireAuthorization(AuthSetup.AgentPolicy);
+        one.MapPost("/bot/exit", ExitBotAsync).RequireScope(Scopes.ConversationsWrite);
+        one.MapGet("/scheduled-messages", ScheduledAsync).RequireScope(Scopes.ConversationsRead).Produces<IReadOnlyList<ScheduledMessageView>>();
+        one.MapPost("/scheduled-messages", ScheduleAsync).RequireScope(Scopes.MessagesSend).Produces<ScheduledMessageView>(201);
+        one.MapDelete("/scheduled-messages/{messageId}", CancelScheduledAsync).RequireScope(Scopes.MessagesSend);
     }
 
     private static async Task<IResult> ListAsync(
@@ -81,15 +82,8 @@ public static partial class ConversationEndpoints
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(user.TenantId(), id, cancellationToken) is { } conversation ? Results.Ok(conversation) : ApiProblems.NotFound("conversation");
 
-    private static async Task<IResult> MessagesAsync(string id, long? before, int? limit, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken)
-    {
-        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
-        return Results.Ok(await queries.MessagesAsync(user.TenantId(), id, before, limit, cancellationToken));
-    }
+    private static async Task<IResult> MessagesAsync(ConversationRoute conversation, long? before, int? limit, ConversationQueries queries, CancellationToken cancellationToken) =>
+        Results.Ok(await queries.MessagesAsync(conversation.Key.TenantId, conversation.Id, before, limit, cancellationToken));
 
     private static async Task<IResult> StartAsync(
         StartConversationRequest request, ClaimsPrincipal user, ChannelStore channels, OutboundContentParser parser, GrainRuntime runtime,
@@ -137,25 +131,20 @@ public static partial class ConversationEndpoints
     }
 
     private static async Task<IResult> SendAsync(
-        string id, JsonElement body, HttpRequest http, ClaimsPrincipal user, OutboundContentParser parser, ConversationQueries queries,
+        ConversationRoute conversation, JsonElement body, HttpRequest http, ClaimsPrincipal user, OutboundContentParser parser,
         GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
-        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         var parsed = await parser.ParseAsync(tenantId, body, cancellationToken);
         if (parsed.Problem is not null)
         {
             return parsed.Problem;
         }
 
-        // With an Idempotency-Key the id is derived from it, so a retried request is the same command.
+        // With an Idempotency-Key the message id is derived from it, so a retried request is the same command.
         var idempotencyKey = http.Headers["Idempotency-Key"].ToString();
         var messageId = idempotencyKey.Length > 0 ? Ids.Derived("msg", tenantId, user.Actor(), idempotencyKey) : Ids.New("msg");
-        var outcome = await runtime.SendAsync(grain, key,
+        var outcome = await runtime.SendAsync(grain, conversation.Key,
             new SendMessage(messageId, parsed.Content!, Author(user), parsed.ReplyTo, parsed.HoldIfWindowClosed), cancellationToken);
         if (outcome.Rejection is { } rejection)
         {
@@ -165,19 +154,14 @@ public static partial class ConversationEndpoints
         var status = outcome.Events.Any(e => e.Event is MessageHeld held && held.Message.Id == messageId) || outcome.State.Held.Any(h => h.Id == messageId)
             ? "held"
             : "queued";
-        return Results.Accepted($"/api/v1/conversations/{id}/messages/{messageId}", new MessageAccepted(messageId, status));
+        return Results.Accepted($"/api/v1/conversations/{conversation.Id}/messages/{messageId}", new MessageAccepted(messageId, status));
     }
 
     private static async Task<IResult> AssignAsync(
-        string id, AssignRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
+        ConversationRoute conversation, AssignRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
         ConversationGrain grain, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
-        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         AgentRef? agent = null;
         if (request.AgentId is { } agentId)
         {
@@ -188,81 +172,59 @@ public static partial class ConversationEndpoints
             }
 
             agent = new AgentRef(found.Id, found.Name);
-            if (await OpenAssignedCountAsync(dataSource, tenantId, agentId, id, cancellationToken) >= found.Capacity)
+            if (await OpenAssignedCountAsync(dataSource, tenantId, agentId, conversation.Id, cancellationToken) >= found.Capacity)
             {
                 return ApiProblems.Conflict("agent_at_capacity", $"{found.Name} already has {found.Capacity} open conversations.");
             }
         }
 
-        return await CommandAsync(runtime, grain, key, new Assign(agent, Author(user)), queries, id, cancellationToken);
+        return await CommandAsync(runtime, grain, conversation, new Assign(agent, Author(user)), queries, cancellationToken);
     }
 
     private static async Task<IResult> AddParticipantAsync(
-        string id, ParticipantRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
+        ConversationRoute conversation, ParticipantRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
         ConversationGrain grain, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
-        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         if (request.AgentId is null || await FindAgentAsync(dataSource, tenantId, request.AgentId, cancellationToken) is not { } agent)
         {
             return ApiProblems.Validation("agentId", "There is no active agent with that id.");
         }
 
-        return await CommandAsync(runtime, grain, key, new AddParticipant(new AgentRef(agent.Id, agent.Name), Author(user)), queries, id, cancellationToken);
+        return await CommandAsync(runtime, grain, conversation, new AddParticipant(new AgentRef(agent.Id, agent.Name), Author(user)), queries, cancellationToken);
     }
 
     private static async Task<IResult> RemoveParticipantAsync(
-        string id, string agentId, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
-        await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is { } key
-            ? await CommandAsync(runtime, grain, key, new RemoveParticipant(agentId, Author(user)), queries, id, cancellationToken)
-            : ApiProblems.NotFound("conversation");
+        ConversationRoute conversation, string agentId, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
+        await CommandAsync(runtime, grain, conversation, new RemoveParticipant(agentId, Author(user)), queries, cancellationToken);
 
     private static async Task<IResult> LeaveAsync(
-        string id, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
-        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var leaveText = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "select leave_message from tenants where id = @tenantId", new { tenantId }, cancellationToken: cancellationToken));
         var leave = new Leave(Me(user), leaveText is { Length: > 0 } text ? new LeaveMessage(Ids.New("msg"), text) : null);
-        return await CommandAsync(runtime, grain, key, leave, queries, id, cancellationToken);
+        return await CommandAsync(runtime, grain, conversation, leave, queries, cancellationToken);
     }
 
     private static async Task<IResult> SetStatusAsync(
-        string id, StatusRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, StatusRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
     {
-        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         if (!Enum.TryParse<ConversationStatus>(request.Status, ignoreCase: true, out var status) || int.TryParse(request.Status, out _))
         {
             return ApiProblems.Validation("status", "status must be open, pending, resolved or snoozed.");
         }
 
-        return await CommandAsync(runtime, grain, key, new SetStatus(status, Author(user), request.SnoozedUntil), queries, id, cancellationToken);
+        return await CommandAsync(runtime, grain, conversation, new SetStatus(status, Author(user), request.SnoozedUntil), queries, cancellationToken);
     }
 
     private static async Task<IResult> SetLabelsAsync(
-        string id, LabelsRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
+        ConversationRoute conversation, LabelsRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
         ConversationGrain grain, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
-        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         if (request.Labels is null)
         {
             return ApiProblems.Validation("labels", "labels (a list of label names) is required.");
@@ -279,17 +241,12 @@ public static partial class ConversationEndpoints
         }
 
         var canonical = request.Labels.Select(l => known.First(k => k.Equals(l, StringComparison.OrdinalIgnoreCase))).ToList();
-        return await CommandAsync(runtime, grain, key, new SetLabels(canonical, Author(user)), queries, id, cancellationToken);
+        return await CommandAsync(runtime, grain, conversation, new SetLabels(canonical, Author(user)), queries, cancellationToken);
     }
 
     private static async Task<IResult> AddNoteAsync(
-        string id, NoteRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, NoteRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
     {
-        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         var validation = new RequestValidation().Require("text", request.Text, 4096);
         if (!validation.IsValid)
         {
@@ -297,46 +254,32 @@ public static partial class ConversationEndpoints
         }
 
         var noteId = Ids.New("note");
-        var outcome = await runtime.SendAsync(grain, key, new AddNote(noteId, Me(user), request.Text!.Trim()), cancellationToken);
+        var outcome = await runtime.SendAsync(grain, conversation.Key, new AddNote(noteId, Me(user), request.Text!.Trim()), cancellationToken);
         return outcome.Rejection is { } rejection
             ? ApiProblems.FromRejection(rejection)
-            : Results.Created($"/api/v1/conversations/{id}/messages/{noteId}", await queries.MessageAsync(user.TenantId(), id, noteId, cancellationToken));
+            : Results.Created($"/api/v1/conversations/{conversation.Id}/messages/{noteId}", await queries.MessageAsync(user.TenantId(), conversation.Id, noteId, cancellationToken));
     }
 
     private static async Task<IResult> MarkReadAsync(
-        string id, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
-        await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is { } key
-            ? await CommandAsync(runtime, grain, key, new MarkRead(user.AgentId()!), queries, id, cancellationToken)
-            : ApiProblems.NotFound("conversation");
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
+        await CommandAsync(runtime, grain, conversation, new MarkRead(user.AgentId()!), queries, cancellationToken);
 
     private static async Task<IResult> ExitBotAsync(
-        string id, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
-        await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is { } key
-            ? await CommandAsync(runtime, grain, key, new ExitBot(Author(user), "Exited by an agent"), queries, id, cancellationToken)
-            : ApiProblems.NotFound("conversation");
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
+        await CommandAsync(runtime, grain, conversation, new ExitBot(Author(user), "Exited by an agent"), queries, cancellationToken);
 
     private static async Task<IResult> ScheduledAsync(
-        string id, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, ClaimsPrincipal user, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
     {
-        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
-        var snapshot = await runtime.ReadAsync(grain, key, cancellationToken);
+        var snapshot = await runtime.ReadAsync(grain, conversation.Key, cancellationToken);
         return Results.Ok(snapshot.State.Scheduled.Select(ToView).ToList());
     }
 
     private static async Task<IResult> ScheduleAsync(
-        string id, JsonElement body, ClaimsPrincipal user, ConversationQueries queries, OutboundContentParser parser, GrainRuntime runtime,
+        ConversationRoute conversation, JsonElement body, ClaimsPrincipal user, OutboundContentParser parser, GrainRuntime runtime,
         ConversationGrain grain, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
-        if (await queries.FindKeyAsync(tenantId, id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
         var validation = new RequestValidation();
         DateTimeOffset? sendAt = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("sendAt", out var at) && at.TryGetDateTimeOffset(out var parsedAt) ? parsedAt : null;
         validation.Check(sendAt is not null, "sendAt", "sendAt (an ISO-8601 time) is required.");
@@ -364,36 +307,31 @@ public static partial class ConversationEndpoints
         }
 
         var messageId = Ids.New("msg");
-        var outcome = await runtime.SendAsync(grain, key, new ScheduleMessage(messageId, parsed.Content!, sendAt!.Value, Author(user), fallback, parsed.ReplyTo), cancellationToken);
+        var outcome = await runtime.SendAsync(grain, conversation.Key, new ScheduleMessage(messageId, parsed.Content!, sendAt!.Value, Author(user), fallback, parsed.ReplyTo), cancellationToken);
         if (outcome.Rejection is { } rejection)
         {
             return ApiProblems.FromRejection(rejection);
         }
 
         var scheduled = outcome.State.Scheduled.Single(s => s.Id == messageId);
-        return Results.Created($"/api/v1/conversations/{id}/scheduled-messages/{messageId}", ToView(scheduled));
+        return Results.Created($"/api/v1/conversations/{conversation.Id}/scheduled-messages/{messageId}", ToView(scheduled));
     }
 
     private static async Task<IResult> CancelScheduledAsync(
-        string id, string messageId, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, string messageId, ClaimsPrincipal user, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
     {
-        if (await queries.FindKeyAsync(user.TenantId(), id, cancellationToken) is not { } key)
-        {
-            return ApiProblems.NotFound("conversation");
-        }
-
-        var outcome = await runtime.SendAsync(grain, key, new CancelScheduledMessage(messageId, Author(user)), cancellationToken);
+        var outcome = await runtime.SendAsync(grain, conversation.Key, new CancelScheduledMessage(messageId, Author(user)), cancellationToken);
         return outcome.Rejection is { } rejection ? ApiProblems.FromRejection(rejection) : Results.NoContent();
     }
 
     /// <summary>Runs a command and answers with the conversation as it now is.</summary>
     private static async Task<IResult> CommandAsync(
-        GrainRuntime runtime, ConversationGrain grain, GrainKey key, ConversationCommand command, ConversationQueries queries, string id, CancellationToken cancellationToken)
+        GrainRuntime runtime, ConversationGrain grain, ConversationRoute conversation, ConversationCommand command, ConversationQueries queries, CancellationToken cancellationToken)
     {
-        var outcome = await runtime.SendAsync(grain, key, command, cancellationToken);
+        var outcome = await runtime.SendAsync(grain, conversation.Key, command, cancellationToken);
         return outcome.Rejection is { } rejection
             ? ApiProblems.FromRejection(rejection)
-            : Results.Ok(await queries.FindAsync(key.TenantId, id, cancellationToken));
+            : Results.Ok(await queries.FindAsync(conversation.Key.TenantId, conversation.Id, cancellationToken));
     }
 
     private static MessageAuthor Author(ClaimsPrincipal user) =>
