@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Switchboard.Benchmarks;
+
+/// <summary>
+/// The command line: <c>grain-turns|reminders|inbound|all</c> and its knobs. Defaults are the
+/// brief's (10 s measured after 2 s of warm-up, 2,000 reminders over 10 s, 200/500/1,000 msg/s);
+/// shorter values are for trying things out on a busy machine.
+/// </summary>
+public sealed record BenchOptions
+{
+    public string Command { get; init; } = "all";
+
+    /// <summary>Measured seconds of every case (after the warm-up).</summary>
+    public double Duration { get; init; } = 10;
+
+    public double Warmup { get; init; } = 2;
+
+    /// <summary>Concurrent callers in the grain-turn and plain-UPDATE cases.</summary>
+    public int Concurrency { get; init; } = 32;
+
+    public int Keys { get; init; } = 10_000;
+
+    public int Reminders { get; init; } = 2_000;
+
+    /// <summary>Seconds over which the reminders come due.</summary>
+    public double Spread { get; init; } = 10;
+
+    public int Scanners { get; init; } = 3;
+
+    public IReadOnlyList<int> Rates { get; init; } = [200, 500, 1_000];
+
+    /// <summary>Distinct customers the inbound load is spread over (each is one conversation).</summary>
+    public int Customers { get; init; } = 200;
+
+    public bool SearchMaxRate { get; init; } = true;
+
+    /// <summary>Measured seconds of each probe of the highest-sustained-rate search.</summary>
+    public double Probe { get; init; } = 5;
+
+    /// <summary>A probe "sustains" its rate only if its p99 stays under this (a growing backlog shows as seconds).</summary>
+    public double SustainP99Ms { get; init; } = 500;
+
+    public string Output { get; init; } = Path.Combine("artifacts", "bench", "results.md");
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        var i = 0;
+        if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            options = options with { Command = args[0] };
+            i = 1;
+        }
+
+        for (; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--duration" => options with { Duration = Number(Value()) },
+                "--warmup" => options with { Warmup = Number(Value()) },
+                "--concurrency" => options with { Concurrency = (int)Number(Value()) },
+                "--keys" => options with { Keys = (int)Number(Value()) },
+                "--reminders" => options with { Reminders = (int)Number(Value()) },
+                "--spread" => options with { Spread = Number(Value()) },
+                "--scanners" => options with { Scanners = (int)Number(Value()) },
+                "--rate" => options with { Rates = Value().Split(',').Select(r => (int)Number(r)).ToList() },
+                "--customers" => options with { Customers = (int)Number(Value()) },
+                "--no-max-rate" => options with { SearchMaxRate = false },
+                "--probe" => options with { Probe = Number(Value()) },
+                "--sustain-p99" => options with { SustainP99Ms = Number(Value()) },
+                "--out" => options with { Output = Value() },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        return options.Command is "grain-turns" or "reminders" or "inbound" or "all"
+            ? options
+            : throw new ArgumentException($"Unknown benchmark {options.Command}.");
+    }
+
+    public const string Usage =
+        """
+        usage: Switchboard.Benchmarks grain-turns|reminders|inbound|all [options]
+          --duration s      measured seconds per case (10)         --warmup s        warm-up seconds (2)
+          --concurrency n   callers in the turn cases (32)         --keys n          keys of the many-keys case (10000)
+          --reminders n     reminders in the batch (2000)          --spread s        seconds they come due over (10)
+          --scanners n      silos scanning reminders (3)           --rate a,b,c      inbound rates in msg/s (200,500,1000)
+          --customers n     conversations the inbound load uses (200)
+          --no-max-rate     skip the highest-sustained-rate search --probe s         measured seconds per search probe (5)
+          --sustain-p99 ms  p99 a sustained rate must stay under (500)
+          --out path        Markdown results (artifacts/bench/results.md)
+        Needs SWITCHBOARD_TEST_POSTGRES and SWITCHBOARD_TEST_REDIS (source /tmp/testenv.sh, or use bench/run).
+        """;
+
+    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}

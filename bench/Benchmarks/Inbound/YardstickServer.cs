@@ -1,0 +1,39 @@
+using Switchboard.Testing;
+
+namespace Switchboard.Benchmarks.Inbound;
+
+/// <summary>bench/Yardstick from its Release build, over a fresh database of its own on the same server.</summary>
+public sealed class YardstickServer : IAsyncDisposable
+{
+    private YardstickServer(PostgresDatabase database, ChildProcess process)
+    {
+        Database = database;
+        Process = process;
+    }
+
+    public PostgresDatabase Database { get; }
+
+    public ChildProcess Process { get; }
+
+    public Uri WebhookTarget => new(Process.BaseAddress, "/webhooks/whatsapp");
+
+    public Uri Hub => new(Process.BaseAddress, "/hubs/inbox");
+
+    public static async Task<YardstickServer> StartAsync()
+    {
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        var process = await ChildProcess.StartAsync("yardstick", ChildProcess.Build("bench", "Yardstick"), new Dictionary<string, string>
+        {
+            ["Yardstick:ConnectionString"] = ServerPool.ConnectionString(database),
+            ["Yardstick:AppSecret"] = BenchChannel.AppSecret,
+        }, "/healthz");
+        return new YardstickServer(database, process);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
