@@ -41,6 +41,9 @@ public sealed record BenchOptions
     /// <summary>A probe "sustains" its rate only if its p99 stays under this (a growing backlog shows as seconds).</summary>
     public double SustainP99Ms { get; init; } = 500;
 
+    /// <summary>Appended to every connection string of grain-turns and inbound (both sides), e.g. "Max Auto Prepare=50", to try a setting.</summary>
+    public string PostgresOptions { get; init; } = "";
+
     public string Output { get; init; } = Path.Combine("artifacts", "bench", "results.md");
 
     public static BenchOptions Parse(string[] args)
@@ -72,6 +75,7 @@ public sealed record BenchOptions
                 "--probe" => options with { Probe = Number(Value()) },
                 "--sustain-p99" => options with { SustainP99Ms = Number(Value()) },
                 "--out" => options with { Output = Value() },
+                "--pg-options" => options with { PostgresOptions = Value() },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
@@ -91,6 +95,7 @@ public sealed record BenchOptions
           --customers n     conversations the inbound load uses (200)
           --no-max-rate     skip the highest-sustained-rate search --probe s         measured seconds per search probe (5)
           --sustain-p99 ms  p99 a sustained rate must stay under (500)
+          --pg-options s    appended to the connection strings of grain-turns and inbound, both sides ("Max Auto Prepare=50")
           --out path        Markdown results (artifacts/bench/results.md)
         Needs SWITCHBOARD_TEST_POSTGRES and SWITCHBOARD_TEST_REDIS (source /tmp/testenv.sh, or use bench/run).
         """;

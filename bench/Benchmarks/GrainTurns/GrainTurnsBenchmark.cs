@@ -32,14 +32,16 @@ public static class GrainTurnsBenchmark
             await PlainUpdates.CreateTableAsync(database.DataSource, options.Keys);
             await CreateGrainRowsAsync(database.DataSource, options.Keys);
             var prefix = "bench-" + Guid.NewGuid().ToString("N")[..8] + ":";
+            var connectionString = database.ConnectionString + (options.PostgresOptions.Length > 0 ? ";" + options.PostgresOptions : "");
             for (var i = 0; i < 2; i++)
             {
-                nodes.Add(await RuntimeNode.StartAsync(database.ConnectionString, prefix, siloWorkers: false, s => s.AddGrain(new BenchCounterGrain())));
-                pools.Add(NpgsqlDataSource.Create(database.ConnectionString));
+                nodes.Add(await RuntimeNode.StartAsync(connectionString, prefix, siloWorkers: false, s => s.AddGrain(new BenchCounterGrain())));
+                pools.Add(NpgsqlDataSource.Create(connectionString));
             }
 
             table.Setup("grain-turns", $"{options.Concurrency} callers (closed loop), {options.Keys:#,0} keys, {options.Warmup} s warm-up + {options.Duration} s measured per case; "
-                + $"pool: {new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize} connections per node, same connection string for both sides");
+                + $"pool: {new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxPoolSize} connections per node, same connection string for both sides"
+                + (options.PostgresOptions.Length > 0 ? $" + \"{options.PostgresOptions}\"" : ""));
 
             var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
             await MeasureAsync(options, table, nodes, pools, "one key · 1 node", 1, () => 0, hot: true);

@@ -29,14 +29,21 @@ public sealed class FixedRateRun(OpenLoopSender sender)
         var warmupCount = (int)Math.Round(rate * warmup.TotalSeconds);
         var latencies = new Latencies();
         var lag = new Latencies();
+        var fifth = Math.Max(1, (log.Total - warmupCount) / 5);
+        var first = new Latencies();
+        var last = new Latencies();
         for (var seq = warmupCount; seq < log.Total; seq++)
         {
             lag.Add(log.ActualUnixMs[seq] - log.IntendedUnixMs[seq]);
             if (arrivals.TryGet(seq, out var latency))
             {
                 latencies.Add(latency);
+                (seq < warmupCount + fifth ? first : seq >= log.Total - fifth ? last : null)?.Add(latency);
             }
         }
+
+        // How much the median climbed from the first fifth of the measured part to the last: a backlog growing.
+        var growth = last.Count > 0 && first.Count > 0 ? last.P50 - first.P50 : double.PositiveInfinity;
 
         var stages = system.ProductDatabase is { } database ? await ProductStages.DescribeAsync(database, run, warmupCount, log, arrivals) : null;
         var received = Enumerable.Range(0, log.Total).Count(seq => log.Status[seq] is >= 200 and < 300 && arrivals.TryGet(seq, out _));
@@ -45,7 +52,7 @@ public sealed class FixedRateRun(OpenLoopSender sender)
         await DrainAsync(arrivals, accepted, TimeSpan.FromSeconds(60));
         return new RunResult(
             system.Name, rate, log.Total, accepted, log.Total - accepted, log.FirstError, received, arrivals.Repeats, arrivals.Snapshots,
-            latencies, lag.P99, cpu / log.Total, postgres / log.Total,
+            latencies, growth, lag.P99, cpu / log.Total, postgres / log.Total,
             string.Join(", ", cpuPerServer.Select(c => $"{c.Key.Name} {c.Value / log.Total:0.00}")), stages);
     }
 

@@ -17,6 +17,7 @@ public static class InboundBenchmark
 
     public static async Task RunAsync(BenchOptions options, ResultTable table)
     {
+        ServerPool.Extra = options.PostgresOptions;
         var warmup = TimeSpan.FromSeconds(options.Warmup);
         var duration = TimeSpan.FromSeconds(options.Duration);
         var probe = TimeSpan.FromSeconds(options.Probe);
@@ -24,8 +25,9 @@ public static class InboundBenchmark
         Console.WriteLine($"inbound: {string.Join(", ", options.Rates)} msg/s, {options.Warmup} s warm-up + {options.Duration} s, {options.Customers} customers");
         table.Setup("inbound", $"rates {string.Join(", ", options.Rates)} msg/s, each {options.Warmup} s warm-up + {options.Duration} s measured; one text message per signed webhook, "
             + $"spread over {options.Customers} customers (conversations); open-loop sender, latency from the intended send time; "
-            + $"highest sustained rate by {options.Probe} s probes (nothing lost, no errors, p99 ≤ {options.SustainP99Ms:0} ms); "
-            + $"every server process: Production environment, its own appsettings.json, pool of {ServerPool.MaxPoolSize} connections");
+            + $"highest sustained rate by {options.Probe} s probes (nothing lost, no errors, p99 ≤ {options.SustainP99Ms:0} ms, median not climbing by more than {RunResult.MaxGrowthMs:0} ms through the probe); "
+            + $"every server process: Production environment, its own appsettings.json, pool of {ServerPool.MaxPoolSize} connections"
+            + (options.PostgresOptions.Length > 0 ? $", connection string + \"{options.PostgresOptions}\"" : ""));
 
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
         var run = new FixedRateRun(new OpenLoopSender(http, BenchChannel.Bodies));

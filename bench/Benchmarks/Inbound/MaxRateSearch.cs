@@ -7,7 +7,7 @@ namespace Switchboard.Benchmarks.Inbound;
 /// </summary>
 public static class MaxRateSearch
 {
-    private const int MaxProbes = 8;
+    private const int MaxProbes = 10;
 
     public static async Task<(double Rate, IReadOnlyList<RunResult> Probes)> FindAsync(
         Func<double, Task<RunResult>> probe, double start, double p99LimitMs)
@@ -36,9 +36,17 @@ public static class MaxRateSearch
                 break;
             }
 
-            rate = failed is { } upper ? Math.Round((passed + upper) / 2 / 10) * 10 : Math.Round(rate * 1.3 / 10) * 10;
+            var next = failed is { } upper ? Round((passed + upper) / 2) : Round(rate * 1.3);
+            if (next == passed || next == failed)
+            {
+                break;
+            }
+
+            rate = next;
         }
 
         return (passed, probes);
     }
+
+    private static double Round(double rate) => rate >= 200 ? Math.Round(rate / 10) * 10 : Math.Round(rate);
 }

@@ -13,6 +13,9 @@ public static class ServerPool
 {
     public const int MaxPoolSize = 50;
 
+    /// <summary>Extra connection-string settings for every server process (--pg-options), to try a configuration.</summary>
+    public static string Extra { get; set; } = "";
+
     public static string ConnectionString(PostgresDatabase database) =>
-        new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = MaxPoolSize }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(database.ConnectionString + (Extra.Length > 0 ? ";" + Extra : "")) { MaxPoolSize = MaxPoolSize }.ConnectionString;
 }

@@ -14,7 +14,7 @@ public static class MachineSetup
     public static async Task DescribeAsync(ResultTable table, string postgres, string redis)
     {
         table.Setup("CPU", $"{CpuModel()} × {Environment.ProcessorCount} logical");
-        table.Setup("OS", $"{OsName()} ({RuntimeInformation.OSDescription})");
+        table.Setup("OS", $"{OsName()}, kernel {Kernel()}");
         table.Setup(".NET", $"{RuntimeInformation.FrameworkDescription}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC in the load generator");
         table.Setup("PostgreSQL", await PostgresAsync(postgres));
         table.Setup("Redis", await RedisAsync(redis));
@@ -35,6 +35,9 @@ public static class MachineSetup
         File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? "Linux"
             : RuntimeInformation.OSDescription;
+
+    private static string Kernel() =>
+        File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.VersionString;
 
     private static async Task<string> PostgresAsync(string connectionString)
     {
