@@ -34,7 +34,7 @@ public sealed record RunResult(
     public const double MaxGrowthMs = 50;
 
     public override string ToString() =>
-        $"{System} @ {Rate:0}/s: {Latencies}; sent {Sent}, errors {Errors}, lost {Lost}, repeats {Repeats}, "
+        $"{System} @ {Rate:0}/s: {Latencies}; sent {Sent}, errors {Errors}, lost {Lost}, repeats {Repeats}, snapshots {Snapshots}, "
         + $"p50 growth {Format.Ms(GrowthMs)}, generator lag p99 {Format.Ms(GeneratorLagP99Ms)}, CPU/msg: servers {ServerCpuMsPerMessage:0.00} ms ({ServerCpuBreakdown}), PostgreSQL {PostgresCpuMsPerMessage:0.00} ms"
         + (Stages is null ? "" : $"; stages: {Stages}")
         + (FirstError is null ? "" : $", first error: {FirstError}");
