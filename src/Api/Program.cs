@@ -41,6 +41,7 @@ builder.Services.AddSingleton<ConversationQueries>();
 builder.Services.AddSingleton<OutboundContentParser>();
 builder.Services.AddSingleton<WebhookPump>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookPump>());
+builder.Services.AddSingleton<InboxPresence>();
 builder.Services.AddHostedService<InboxRelay>();
 builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
 builder.Services.AddOpenApi();

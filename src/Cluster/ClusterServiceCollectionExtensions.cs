@@ -36,6 +36,8 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<TemplateStatusNotifier>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookProcessor>();
+        services.AddSingleton<InboxCompletions>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxCompletions>());
         services.AddSingleton<InboundMediaFetcher>();
         services.AddSingleton<ProviderMediaUploader>();
         services.AddSingleton<ConversationMessageLookup>();

@@ -33,13 +33,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         name ??= project.ToLowerInvariant();
         var listenPort = port ?? FreePort.Next();
+        var assembly = TestEnvironment.ProcessAssembly(project);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+
+            // The build folder is the content root, so the process reads its own appsettings.json.
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
-        start.ArgumentList.Add(TestEnvironment.ProcessAssembly(project));
+        start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{listenPort}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";

@@ -11,14 +11,21 @@ namespace Switchboard.Api.Realtime;
 /// one conversation, after checking the conversation is the caller's tenant's.
 /// </summary>
 [Authorize(Policy = AuthSetup.AgentPolicy)]
-public sealed class InboxHub(ConversationQueries queries) : Hub
+public sealed class InboxHub(ConversationQueries queries, InboxPresence presence) : Hub
 {
     public override async Task OnConnectedAsync()
     {
         var tenantId = Context.User!.TenantId();
         await Groups.AddToGroupAsync(Context.ConnectionId, InboxGroups.Tenant(tenantId));
         await Groups.AddToGroupAsync(Context.ConnectionId, InboxGroups.Agent(tenantId, Context.User!.AgentId()!));
+        presence.Connected(tenantId);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Disconnected(Context.User!.TenantId());
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Receive every event of this conversation. Another tenant's id is refused as unknown.</summary>

@@ -23,6 +23,7 @@ namespace Switchboard.Api.Realtime;
 public sealed partial class InboxRelay(
     IEventBus bus,
     IHubContext<InboxHub> hub,
+    InboxPresence presence,
     ConversationQueries queries,
     TimeProvider time,
     ILogger<InboxRelay> logger) : BackgroundService
@@ -51,6 +52,11 @@ public sealed partial class InboxRelay(
 
     public async Task RelayAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
+        if (!presence.HasConnections(envelope.TenantId))
+        {
+            return;
+        }
+
         try
         {
             switch (envelope.GrainType)

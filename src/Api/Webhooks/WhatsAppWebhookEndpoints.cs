@@ -50,7 +50,7 @@ public static class WhatsAppWebhookEndpoints
         switch (result)
         {
             case IntakeResult.Stored stored:
-                pump.Enqueue(stored.InboxId);
+                pump.Enqueue(stored);
                 return Results.Ok();
             case IntakeResult.Refused refused:
                 return ApiProblems.Of(refused.Status, refused.Type, "Webhook refused", refused.Detail);

@@ -36,20 +36,28 @@ public sealed class ConversationProjection : IGrainProjection<ConversationState,
         batch.BatchCommands.Add(UpsertConversation(key, identity, conversationId, state, events[^1].Sequence));
         foreach (var committed in events)
         {
-            foreach (var command in TimelineCommands(identity.TenantId, conversationId, committed))
+            foreach (var command in TimelineCommands(identity.TenantId, conversationId, ContactId(identity), committed))
             {
                 batch.BatchCommands.Add(command);
             }
         }
     }
 
-    private static IEnumerable<NpgsqlBatchCommand> TimelineCommands(string tenantId, string conversationId, CommittedEvent<ConversationEvent> committed)
+    private static IEnumerable<NpgsqlBatchCommand> TimelineCommands(string tenantId, string conversationId, string contactId, CommittedEvent<ConversationEvent> committed)
     {
         switch (committed.Event)
         {
             case MessageReceived e:
                 yield return InsertMessage(tenantId, conversationId, committed.Sequence, e.Message);
                 yield return LastMessage(tenantId, conversationId, e.Message);
+                if (e.Message.Author.Name is { Length: > 0 } customerName)
+                {
+                    // The channel's profile name names the contact until an agent names it otherwise.
+                    yield return Command(
+                        "update contacts set name = $3, updated_at = now() where tenant_id = $1 and id = $2 and name is null",
+                        tenantId, contactId, customerName);
+                }
+
                 break;
             case MessageQueued e:
                 yield return InsertMessage(tenantId, conversationId, committed.Sequence, e.Message);

@@ -38,13 +38,20 @@ public sealed class WebhookIntake(NpgsqlDataSource dataSource, ChannelStore chan
             }
         }
 
+        // Claimed at birth by this node (for 30 seconds): it processes the webhook right away,
+        // and a silo's sweeper takes over only if that never finishes.
         await using var insert = dataSource.CreateCommand(
-            "insert into webhook_inbox (tenant_id, channel_id, payload) values ($1, $2, $3) returning id");
+            """
+            insert into webhook_inbox (tenant_id, channel_id, payload, locked_until, attempts)
+            values ($1, $2, $3, now() + interval '30 seconds', 1)
+            returning id, received_at
+            """);
         insert.Parameters.Add(new() { Value = routed[0].TenantId });
         insert.Parameters.Add(new() { Value = routed[0].Id });
         insert.Parameters.Add(new() { Value = System.Text.Encoding.UTF8.GetString(body.Span) });
-        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        return new IntakeResult.Stored(id);
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new IntakeResult.Stored(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), parsed.Notification);
     }
 
     private async Task<List<ChannelRecord>> RouteAsync(WebhookNotification notification, CancellationToken cancellationToken)

@@ -24,29 +24,50 @@ public sealed partial class WebhookProcessor(
     ChannelStore channels,
     InboundMediaFetcher media,
     TemplateStatusNotifier templates,
+    InboxCompletions completions,
     ILogger<WebhookProcessor> logger)
 {
     public const int MaxAttempts = 10;
 
+    /// <summary>
+    /// The fast path: a webhook this node just stored (claimed at birth) and parsed, processed
+    /// without reading it back.
+    /// </summary>
+    public Task<bool> ProcessStoredAsync(long inboxId, WebhookNotification notification, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        ApplyAndCompleteAsync(inboxId, notification, receivedAt, cancellationToken);
+
+    /// <summary>The sweeper's path: claims a stored row another node left, then processes it.</summary>
     /// <returns>True when the row was processed now; false when someone else has it, it is done, or it failed.</returns>
     public async Task<bool> ProcessAsync(long inboxId, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(inboxId, cancellationToken);
+        (string Payload, DateTimeOffset ReceivedAt)? claimed;
+        try
+        {
+            claimed = await ClaimAsync(inboxId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            // Unclaimed, the row is someone else's to take later.
+            LogFailed(logger, inboxId, ex);
+            return false;
+        }
+
         if (claimed is null)
         {
             return false;
         }
 
+        var parsed = WebhookParser.Parse(System.Text.Encoding.UTF8.GetBytes(claimed.Value.Payload));
+        var notification = parsed is WebhookParseResult.Parsed ok ? ok.Notification : new WebhookNotification(null, []);
+        return await ApplyAndCompleteAsync(inboxId, notification, claimed.Value.ReceivedAt, cancellationToken);
+    }
+
+    private async Task<bool> ApplyAndCompleteAsync(long inboxId, WebhookNotification notification, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         try
         {
-            if (WebhookParser.Parse(System.Text.Encoding.UTF8.GetBytes(claimed.Value.Payload)) is WebhookParseResult.Parsed parsed)
-            {
-                await ApplyAsync(parsed.Notification, claimed.Value.ReceivedAt, cancellationToken);
-            }
-
-            await using var done = dataSource.CreateCommand("update webhook_inbox set processed_at = now(), locked_until = null where id = $1");
-            done.Parameters.Add(new() { Value = inboxId });
-            await done.ExecuteNonQueryAsync(cancellationToken);
+            await ApplyAsync(notification, receivedAt, cancellationToken);
+            completions.Complete(inboxId);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -128,20 +149,6 @@ public sealed partial class WebhookProcessor(
             return;
         }
 
-        if (message.ProfileName is { Length: > 0 } name)
-        {
-            // Before the turn, so the conversation never shows up without its customer's name. The
-            // WhatsApp profile name names the contact until an agent names it otherwise.
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                insert into contacts (tenant_id, id, phone_number, name) values (@TenantId, @id, @phone, @name)
-                on conflict (tenant_id, id) do update set name = excluded.name, updated_at = now() where contacts.name is null
-                """,
-                new { channel.TenantId, id = ConversationAddress.ContactId(channel.TenantId, waId), phone = ConversationAddress.PhoneNumber(waId), name },
-                cancellationToken: cancellationToken));
-        }
-
         var content = await media.FetchAsync(channel, message.Content, cancellationToken);
         var identity = new ConversationIdentity(channel.TenantId, channel.Id, channel.ChannelType, waId);
         await runtime.SendAsync(conversations, identity.ToGrainKey(), new ReceiveMessage(
@@ -151,7 +158,8 @@ public sealed partial class WebhookProcessor(
             content,
             message.Timestamp ?? receivedAt,
             receivedAt,
-            message.Context?.ReplyToProviderMessageId), cancellationToken);
+            message.Context?.ReplyToProviderMessageId,
+            message.ProfileName), cancellationToken);
     }
 
     private async Task ApplyStatusAsync(StatusUpdate status, CancellationToken cancellationToken)

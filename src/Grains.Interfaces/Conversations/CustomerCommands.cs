@@ -23,6 +23,7 @@ public sealed record StartWithTemplate(
 /// Carries the identity, so it may be a conversation's first command.
 /// </summary>
 /// <param name="ReplyTo">The provider id of the message the customer quoted, if any.</param>
+/// <param name="CustomerName">The customer's profile name on the channel, as the message's author.</param>
 public sealed record ReceiveMessage(
     ConversationIdentity Identity,
     string MessageId,
@@ -30,7 +31,8 @@ public sealed record ReceiveMessage(
     MessageContent Content,
     DateTimeOffset ProviderTimestamp,
     DateTimeOffset ReceivedAt,
-    string? ReplyTo = null) : ConversationCommand, IIdempotentCommand
+    string? ReplyTo = null,
+    string? CustomerName = null) : ConversationCommand, IIdempotentCommand
 {
     public string? IdempotencyKey => "in:" + ProviderMessageId;
 }

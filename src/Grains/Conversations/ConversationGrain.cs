@@ -171,7 +171,7 @@ public sealed class ConversationGrain : IGrainType<ConversationState, Conversati
             MessageDirection.Inbound,
             receive.Content,
             MessageStatus.Received,
-            MessageAuthor.Customer,
+            receive.CustomerName is { Length: > 0 } customerName ? MessageAuthor.Customer with { Name = customerName } : MessageAuthor.Customer,
             receive.ReceivedAt,
             receive.ProviderMessageId,
             receive.ReplyTo,

@@ -180,6 +180,22 @@ public class ClusterFixture : IAsyncLifetime
         await Eventually.TrueAsync(
             async () => (await admin.GetJsonAsync($"/api/v1/templates/{templateId}")).GetProperty("status").GetString() == "approved",
             TimeSpan.FromSeconds(20), "the template to be approved by the emulator's review webhook");
+
+        await WarmUpAsync(admin);
+    }
+
+    /// <summary>
+    /// One message through the whole path (webhook on B, turn, publish, relay on A, a screen) so
+    /// that tests measure a running system, not five processes compiling their first request.
+    /// </summary>
+    private async Task WarmUpAsync(ApiSession admin)
+    {
+        await using var screen = await NodeAgent.ConnectAsync(ApiA.BaseAddress, admin.CookieHeader);
+        var waId = NewCustomer();
+        await Customers.CustomerSendsTextAsync(waId, "warm-up");
+        await screen.WaitForEventAsync("conversationUpdated", p => p.TryGetProperty("conversation", out _), TimeSpan.FromSeconds(30));
+        var conversationId = await ConversationOfAsync(admin, waId);
+        await admin.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { type = "text", text = "warm-up reply" });
     }
 }
 
