@@ -33,7 +33,14 @@ public sealed class ConversationProjection : IGrainProjection<ConversationState,
                 identity.TenantId, ContactId(identity), ConversationAddress.PhoneNumber(identity.ContactId)));
         }
 
-        batch.BatchCommands.Add(UpsertConversation(key, identity, conversationId, state, events[^1].Sequence));
+        var lastMessage = events.Select(e => e.Event switch
+        {
+            MessageReceived received => received.Message,
+            MessageQueued queued => queued.Message,
+            MessageHeld held => held.Message,
+            _ => null,
+        }).LastOrDefault(m => m is not null);
+        batch.BatchCommands.Add(UpsertConversation(key, identity, conversationId, state, events[^1].Sequence, lastMessage));
         foreach (var committed in events)
         {
             foreach (var command in TimelineCommands(identity.TenantId, conversationId, ContactId(identity), committed))
@@ -49,7 +56,6 @@ public sealed class ConversationProjection : IGrainProjection<ConversationState,
         {
             case MessageReceived e:
                 yield return InsertMessage(tenantId, conversationId, committed.Sequence, e.Message);
-                yield return LastMessage(tenantId, conversationId, e.Message);
                 if (e.Message.Author.Name is { Length: > 0 } customerName)
                 {
                     // The channel's profile name names the contact until an agent names it otherwise.
@@ -61,11 +67,9 @@ public sealed class ConversationProjection : IGrainProjection<ConversationState,
                 break;
             case MessageQueued e:
                 yield return InsertMessage(tenantId, conversationId, committed.Sequence, e.Message);
-                yield return LastMessage(tenantId, conversationId, e.Message);
                 break;
             case MessageHeld e:
                 yield return InsertMessage(tenantId, conversationId, committed.Sequence, e.Message);
-                yield return LastMessage(tenantId, conversationId, e.Message);
                 break;
             case ScheduledMessageFailed e:
                 yield return InsertMessage(tenantId, conversationId, committed.Sequence, e.Message);
@@ -88,26 +92,40 @@ public sealed class ConversationProjection : IGrainProjection<ConversationState,
         }
     }
 
-    private static NpgsqlBatchCommand UpsertConversation(GrainKey key, ConversationIdentity identity, string conversationId, ConversationState state, long sequence) =>
+    /// <summary>
+    /// One write of the conversation row per turn: the state's snapshot, and the last message when
+    /// the turn added one (each rewrite of the row also rewrites its list indexes).
+    /// </summary>
+    private static NpgsqlBatchCommand UpsertConversation(
+        GrainKey key, ConversationIdentity identity, string conversationId, ConversationState state, long sequence, MessageRecord? lastMessage) =>
         Command(
             """
             insert into conversations (
                 tenant_id, id, grain_key, channel_id, channel_type, contact_id, customer_address, status, snoozed_until,
                 assignee_id, assignee_name, participants, labels, window_last_inbound_at, window_expires_at,
-                unread_count, bot_active, bot_flow_id, sequence, created_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, coalesce($20, now()), now())
+                unread_count, bot_active, bot_flow_id, sequence, created_at, updated_at,
+                last_message_id, last_message_at, last_message_preview, last_message_direction, last_message_status)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, coalesce($20, now()), now(),
+                    $21, $22, $23, $24, $25)
             on conflict (tenant_id, id) do update set
                 status = excluded.status, snoozed_until = excluded.snoozed_until,
                 assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
                 participants = excluded.participants, labels = excluded.labels,
                 window_last_inbound_at = excluded.window_last_inbound_at, window_expires_at = excluded.window_expires_at,
                 unread_count = excluded.unread_count, bot_active = excluded.bot_active, bot_flow_id = excluded.bot_flow_id,
-                sequence = excluded.sequence, updated_at = now()
+                sequence = excluded.sequence, updated_at = now(),
+                last_message_id = coalesce(excluded.last_message_id, conversations.last_message_id),
+                last_message_at = coalesce(excluded.last_message_at, conversations.last_message_at),
+                last_message_preview = coalesce(excluded.last_message_preview, conversations.last_message_preview),
+                last_message_direction = coalesce(excluded.last_message_direction, conversations.last_message_direction),
+                last_message_status = coalesce(excluded.last_message_status, conversations.last_message_status)
             """,
             identity.TenantId, conversationId, key.Id, identity.ChannelId, ChannelTypeNames.Of(identity.ChannelType), ContactId(identity), identity.ContactId,
             Enum(state.Status), state.SnoozedUntil, state.Assignee?.Id, state.Assignee?.Name,
             state.Participants.Select(p => p.Id).ToArray(), state.Labels.ToArray(),
-            state.Window.LastInboundAt, state.Window.ExpiresAt, state.UnreadCount, state.Bot.Active, state.Bot.FlowId, sequence, state.StartedAt);
+            state.Window.LastInboundAt, state.Window.ExpiresAt, state.UnreadCount, state.Bot.Active, state.Bot.FlowId, sequence, state.StartedAt,
+            lastMessage?.Id, lastMessage?.CreatedAt, lastMessage?.Content.Preview,
+            lastMessage is null ? null : Enum(lastMessage.Direction), lastMessage is null ? null : Enum(lastMessage.Status));
 
     private static NpgsqlBatchCommand InsertMessage(string tenantId, string conversationId, long sequence, MessageRecord message) =>
         Command(
@@ -125,15 +143,6 @@ public sealed class ConversationProjection : IGrainProjection<ConversationState,
             new NpgsqlParameter { Value = JsonSerializer.Serialize(message.Content, ContractJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
             message.Content.Preview, Enum(message.Status), Enum(message.Author.Kind), message.Author.Id, message.Author.Name,
             message.ProviderMessageId, message.ReplyTo, message.Error?.Code, message.Error?.Reason, message.ProviderTimestamp, message.CreatedAt);
-
-    private static NpgsqlBatchCommand LastMessage(string tenantId, string conversationId, MessageRecord message) =>
-        Command(
-            """
-            update conversations set last_message_id = $3, last_message_at = $4, last_message_preview = $5,
-                last_message_direction = $6, last_message_status = $7
-            where tenant_id = $1 and id = $2
-            """,
-            tenantId, conversationId, message.Id, message.CreatedAt, message.Content.Preview, Enum(message.Direction), Enum(message.Status));
 
     private static NpgsqlBatchCommand StatusUpdate(string tenantId, string conversationId, string messageId, MessageStatus status, string? providerMessageId, MessageError? error) =>
         Command(
