@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Switchboard.Grains.Json;
 using Switchboard.Runtime.Events;
+using Switchboard.Runtime.Storage;
 
 namespace Switchboard.Runtime.Work;
 
@@ -16,6 +17,7 @@ namespace Switchboard.Runtime.Work;
 /// </summary>
 public sealed partial class WorkDispatcher(
     NpgsqlDataSource dataSource,
+    SessionLoss sessionLoss,
     IEnumerable<IWorkHandler> handlers,
     TimeProvider time,
     IOptions<WorkOptions> options,
@@ -49,6 +51,7 @@ public sealed partial class WorkDispatcher(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    sessionLoss.ClearPoolIfLost(ex);
                     LogClaimFailed(logger, ex);
                 }
             }

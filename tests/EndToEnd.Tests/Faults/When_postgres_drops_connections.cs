@@ -52,6 +52,13 @@ public sealed class When_postgres_drops_connections(ClusterFixture cluster)
             TimeSpan.FromSeconds(60), "all thirty messages after the emulator's retries");
         Assert.Equal(30, texts.Count);
         Assert.Equal(30, texts.Distinct().Count());
+
+        // Node B's pool still holds sessions the database cut; its first failure clears them.
+        using var onB = new HttpClient { BaseAddress = cluster.ApiB.BaseAddress };
+        onB.DefaultRequestHeaders.Add("Cookie", agent.CookieHeader);
+        await Eventually.TrueAsync(
+            async () => (await onB.GetAsync("/api/v1/me")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "node B to serve again after the cuts");
     }
 
     /// <summary>Terminates every session on the cluster's database every 100 ms until cancelled.</summary>
