@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
-using Switchboard.Runtime.Storage;
 
 namespace Switchboard.Api.Problems;
 
@@ -10,7 +9,7 @@ namespace Switchboard.Api.Problems;
 /// fault (400 <c>validation</c>); an unreachable database or Redis is ours and temporary
 /// (503 <c>unavailable</c>, retry); anything else is a 500 without internals.
 /// </summary>
-public sealed partial class ExceptionProblems(IProblemDetailsService problems, SessionLoss sessionLoss, ILogger<ExceptionProblems> logger) : IExceptionHandler
+public sealed partial class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,7 +31,6 @@ public sealed partial class ExceptionProblems(IProblemDetailsService problems, S
 
         if (status == 503)
         {
-            sessionLoss.ClearPoolIfLost(exception);
             context.Response.Headers.RetryAfter = "2";
         }
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using Switchboard.Runtime.Storage;
 
 namespace Switchboard.Runtime.Health;
 
 /// <summary>Ready only when PostgreSQL answers a query.</summary>
-public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, SessionLoss sessionLoss) : IHealthCheck
+public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,7 +16,6 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, SessionLoss
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            sessionLoss.ClearPoolIfLost(ex);
             return HealthCheckResult.Unhealthy("PostgreSQL unreachable", ex);
         }
     }

@@ -39,7 +39,6 @@ public static class RuntimeServiceCollectionExtensions
             builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
             return builder.Build();
         });
-        services.AddSingleton<SessionLoss>();
         services.AddSingleton<MigrationRunner>();
 
         // Registered first so the schema exists before any other hosted service starts.

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Switchboard.Grains.Abstractions;
 using Switchboard.Runtime.Grains;
-using Switchboard.Runtime.Storage;
 
 namespace Switchboard.Runtime.Reminders;
 
@@ -16,7 +15,6 @@ namespace Switchboard.Runtime.Reminders;
 /// </summary>
 public sealed partial class ReminderScanner(
     NpgsqlDataSource dataSource,
-    SessionLoss sessionLoss,
     GrainRuntime runtime,
     IEnumerable<IHostedGrain> grains,
     TimeProvider time,
@@ -36,7 +34,6 @@ public sealed partial class ReminderScanner(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                sessionLoss.ClearPoolIfLost(ex);
                 LogScanFailed(logger, ex);
             }
 

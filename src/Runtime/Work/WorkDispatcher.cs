@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Switchboard.Grains.Json;
 using Switchboard.Runtime.Events;
-using Switchboard.Runtime.Storage;
 
 namespace Switchboard.Runtime.Work;
 
@@ -17,7 +16,6 @@ namespace Switchboard.Runtime.Work;
 /// </summary>
 public sealed partial class WorkDispatcher(
     NpgsqlDataSource dataSource,
-    SessionLoss sessionLoss,
     IEnumerable<IWorkHandler> handlers,
     TimeProvider time,
     IOptions<WorkOptions> options,
@@ -51,7 +49,6 @@ public sealed partial class WorkDispatcher(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    sessionLoss.ClearPoolIfLost(ex);
                     LogClaimFailed(logger, ex);
                 }
             }

@@ -28,7 +28,7 @@ public abstract class ConsoleTest(ClusterFixture cluster, ConsoleBrowser browser
     /// <summary>A browser signed in as the seeded admin (or the given account).</summary>
     protected async Task<AgentScreen> SignedInAsync(string? email = null)
     {
-        var screen = await AgentScreen.OpenAsync(browser.Browser, await ConsoleNode.AddressAsync(cluster));
+        var screen = await AgentScreen.OpenAsync(browser.Browser, cluster.ApiA.BaseAddress);
         screens.Add(screen);
         await screen.SignInAsync(email ?? cluster.AdminEmail, ClusterFixture.Password);
         return screen;
@@ -37,7 +37,7 @@ public abstract class ConsoleTest(ClusterFixture cluster, ConsoleBrowser browser
     /// <summary>A browser that has not signed in.</summary>
     protected async Task<AgentScreen> SignedOutAsync()
     {
-        var screen = await AgentScreen.OpenAsync(browser.Browser, await ConsoleNode.AddressAsync(cluster));
+        var screen = await AgentScreen.OpenAsync(browser.Browser, cluster.ApiA.BaseAddress);
         screens.Add(screen);
         return screen;
     }
