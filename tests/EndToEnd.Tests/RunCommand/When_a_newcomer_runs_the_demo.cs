@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+using Switchboard.EndToEnd.Tests.Infrastructure;
+using Switchboard.Testing;
+
+namespace Switchboard.EndToEnd.Tests.RunCommand;
+
+/// <summary>
+/// The README's first command, end to end: servers, emulator, Api and silos come up with a demo
+/// tenant, the demo works through the emulator alone, and SIGTERM stops everything it started.
+/// In the cluster's collection so its processes never compete with a latency assertion.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class When_a_newcomer_runs_the_demo
+{
+    private const string DemoPhoneNumberId = "100000000000001";
+
+    [Fact]
+    public async Task The_demo_comes_up_answers_a_customer_and_stops_everything_on_sigterm()
+    {
+        await using var run = RunScript.Start(RunPorts.Free());
+        await run.WaitUntilRunningAsync(TimeSpan.FromMinutes(3));
+        var api = new Uri($"http://127.0.0.1:{run.Ports.Api}/");
+        Assert.Contains($"Agent console:      {api}", run.Output);
+        Assert.Contains($"admin@demo.local / {run.Password}", run.Output);
+
+        using var http = new HttpClient { BaseAddress = api };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal("text/html", (await http.GetAsync("/")).Content.Headers.ContentType?.MediaType);
+
+        using var customers = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{run.Ports.Emulator}/") };
+        var emulator = new EmulatorControl(customers, DemoPhoneNumberId);
+        var waId = "4477" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+        await emulator.CustomerSendsTextAsync(waId, "Hello from the demo");
+        using var admin = await ApiSession.SignInAsync(api, "admin@demo.local", run.Password);
+        var conversation = await Eventually.ValueAsync(
+            async () => (await admin.GetJsonAsync($"/api/v1/conversations?q=%2B{waId}")).GetProperty("items").EnumerateArray().FirstOrDefault(),
+            c => c.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(15), "the demo conversation");
+        var reply = await admin.PostJsonAsync($"/api/v1/conversations/{conversation.GetProperty("id").GetString()}/messages", new { type = "text", text = "Welcome to the demo" });
+        Assert.Equal(HttpStatusCode.Accepted, reply.Status);
+        await Eventually.TrueAsync(
+            async () => (await emulator.OutboxAsync(waId)).Any(m => m.GetProperty("request").GetProperty("text").GetProperty("body").GetString() == "Welcome to the demo"),
+            TimeSpan.FromSeconds(15), "the reply on the customer's phone");
+
+        var exitCode = await run.TerminateAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, exitCode);
+        foreach (var port in new[] { run.Ports.Api, run.Ports.Api + 11, run.Ports.Api + 12, run.Ports.Emulator, run.Ports.Postgres, run.Ports.Redis })
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(RunPorts.IsFree(port)), TimeSpan.FromSeconds(10), $"port {port} to be released after ./run stopped:\n{run.Output}");
+        }
+    }
+}
