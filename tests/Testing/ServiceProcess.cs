@@ -12,13 +12,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
 
-    private ServiceProcess(string name, Process process, StreamWriter log, int port)
+    private ServiceProcess(string project, string name, Process process, StreamWriter log, int port)
     {
+        Project = project;
         Name = name;
         this.process = process;
         this.log = log;
         Port = port;
     }
+
+    /// <summary>Which of our processes it is: Api, Silo or Emulator.</summary>
+    public string Project { get; }
 
     public string Name { get; }
 
@@ -61,7 +65,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var service = new ServiceProcess(name, process, log, listenPort);
+        var service = new ServiceProcess(project, name, process, log, listenPort);
         await service.WaitUntilAnswersAsync(readyPath, TimeSpan.FromSeconds(60));
         return service;
     }

@@ -103,6 +103,24 @@ public class ClusterFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
+    /// <summary>
+    /// Kills one of the cluster's nodes with SIGKILL (a crash: no shutdown, nothing flushed) and
+    /// starts it again on the same port with the same settings, as a supervisor would.
+    /// </summary>
+    public async Task<ServiceProcess> CrashAndRestartAsync(ServiceProcess node)
+    {
+        // The emulator keeps Meta's side in memory: restarting it would be a different fault.
+        ArgumentOutOfRangeException.ThrowIfEqual(node.Project, "Emulator");
+        node.Kill();
+        var restarted = await ServiceProcess.StartAsync(node.Project, Settings, node.Name + "-restarted", node.Port, readyPath: "/readyz");
+        processes[processes.IndexOf(node)] = restarted;
+        await node.DisposeAsync();
+        ApiA = node == ApiA ? restarted : ApiA;
+        ApiB = node == ApiB ? restarted : ApiB;
+        Silos = [.. Silos.Select(silo => silo == node ? restarted : silo)];
+        return restarted;
+    }
+
     /// <summary>The Redis the cluster uses: the shared test server, unless a fixture brings its own.</summary>
     protected virtual Task<string> RedisConfigurationAsync() => Task.FromResult(TestEnvironment.RedisConfiguration);
 
