@@ -4,14 +4,17 @@ using Switchboard.Testing;
 namespace Switchboard.EndToEnd.Tests.Faults;
 
 /// <summary>
-/// Failure mode 2: the Api node that receives the webhooks is killed with SIGKILL while
-/// customers write, and comes back. What it acknowledged was stored before the 200 and is
-/// processed by the silos' sweeper; what it never acknowledged the provider sends again. Each
-/// message ends in the conversation exactly once, and the node serves again after its restart.
+/// Failure modes 2 and 8 with real processes: nodes killed with SIGKILL mid-work and started
+/// again. Inbound: what the webhook node acknowledged was stored before the 200 and is processed
+/// by the silos' sweeper; what it never acknowledged the provider sends again; each message ends
+/// in the conversation exactly once. Outbound: a dead silo's claims pass to a live one after the
+/// lease; every reply reaches the customer, in order, repeated at most once per crash (the send
+/// in flight, whose outcome the dead silo never recorded).
 /// </summary>
 public sealed class When_a_node_crashes(NodeCrashCluster cluster) : IClassFixture<NodeCrashCluster>
 {
     private const int Messages = 60;
+    private const int Replies = 20;
 
     [Fact]
     public async Task Every_message_sent_around_the_crash_of_the_webhook_node_is_stored_once()
@@ -40,6 +43,52 @@ public sealed class When_a_node_crashes(NodeCrashCluster cluster) : IClassFixtur
         Assert.True(redelivered > 0, "no webhook failed while node B was down: the test did not exercise the crash");
     }
 
+    [Fact]
+    public async Task Replies_in_flight_when_the_silos_are_killed_reach_the_customer_in_order()
+    {
+        using var agent = await cluster.SignInAsync(cluster.ApiA);
+        var waId = cluster.NewCustomer();
+        await cluster.Customers.CustomerSendsTextAsync(waId, "Tell me everything");
+        var conversationId = await cluster.ConversationOfAsync(agent, waId);
+
+        // Slow answers from "Meta", so that sends are in flight when the silos die.
+        await cluster.Customers.SetFaultsAsync(new { latencyMs = 200 });
+        int sentBeforeTheCrashes;
+        List<string> parts;
+        try
+        {
+            for (var i = 0; i < Replies; i++)
+            {
+                var reply = await agent.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { type = "text", text = $"part {i}" });
+                Assert.Equal(System.Net.HttpStatusCode.Accepted, reply.Status);
+            }
+
+            sentBeforeTheCrashes = (await Eventually.ValueAsync(() => PartsAtThePhoneAsync(waId), found => found.Count >= 2, what: "the first parts at the phone")).Count;
+            foreach (var silo in cluster.Silos.ToList())
+            {
+                await cluster.CrashAndRestartAsync(silo);
+            }
+
+            parts = await Eventually.ValueAsync(
+                () => PartsAtThePhoneAsync(waId),
+                found => found.Distinct().Count() == Replies,
+                TimeSpan.FromSeconds(60), "every part at the customer's phone");
+        }
+        finally
+        {
+            await cluster.Customers.ClearFaultsAsync();
+        }
+
+        Assert.True(sentBeforeTheCrashes < Replies, "every part had gone out before the crashes: the test did not exercise them");
+        Assert.Equal(Enumerable.Range(0, Replies).Select(i => $"part {i}"), parts.Distinct());
+        Assert.True(parts.Count - Replies <= 2, $"more repeats than sends in flight at two crashes: {string.Join(", ", parts)}");
+        await Eventually.TrueAsync(
+            async () => (await agent.GetJsonAsync($"/api/v1/conversations/{conversationId}/messages?limit=100")).GetProperty("items").EnumerateArray()
+                .Where(m => m.GetProperty("preview").GetString()!.StartsWith("part ", StringComparison.Ordinal))
+                .All(m => m.GetProperty("status").GetString() is "sent" or "delivered" or "read"),
+            TimeSpan.FromSeconds(30), "every part recorded as sent");
+    }
+
     /// <summary>Sends every 20 ms without waiting for the product; says when half are out, as the node is killed.</summary>
     private async Task SendAsync(string waId, TaskCompletionSource halfway)
     {
@@ -54,6 +103,13 @@ public sealed class When_a_node_crashes(NodeCrashCluster cluster) : IClassFixtur
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
+
+    /// <summary>The text parts the customer's phone received, in the order "Meta" accepted them.</summary>
+    private async Task<List<string>> PartsAtThePhoneAsync(string waId) =>
+        [.. (await cluster.Customers.OutboxAsync(waId))
+            .Where(m => m.GetProperty("type").GetString() == "text")
+            .Select(m => m.GetProperty("request").GetProperty("text").GetProperty("body").GetString()!)
+            .Where(body => body.StartsWith("part ", StringComparison.Ordinal))];
 
     private static async Task<List<string>> TextsAsync(ApiSession agent, string conversationId)
     {

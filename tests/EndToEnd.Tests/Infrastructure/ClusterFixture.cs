@@ -54,7 +54,7 @@ public class ClusterFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Postgres:ConnectionString"] = Database.ConnectionString,
             ["Postgres:MigrateOnStart"] = "false",
@@ -62,6 +62,12 @@ public class ClusterFixture : IAsyncLifetime
             ["Redis:Prefix"] = "e2e-" + Guid.NewGuid().ToString("N")[..8] + ":",
             ["Operator:Key"] = OperatorKey,
         };
+        foreach (var (key, value) in ExtraSettings())
+        {
+            settings[key] = value;
+        }
+
+        Settings = settings;
 
         var starting = new List<Task<ServiceProcess>>
         {
@@ -120,6 +126,9 @@ public class ClusterFixture : IAsyncLifetime
         Silos = [.. Silos.Select(silo => silo == node ? restarted : silo)];
         return restarted;
     }
+
+    /// <summary>Settings a fixture adds for every Api and Silo node (e.g. a shorter lease).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
     /// <summary>The Redis the cluster uses: the shared test server, unless a fixture brings its own.</summary>
     protected virtual Task<string> RedisConfigurationAsync() => Task.FromResult(TestEnvironment.RedisConfiguration);
