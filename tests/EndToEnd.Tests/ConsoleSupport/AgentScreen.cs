@@ -12,6 +12,7 @@ public sealed class AgentScreen : IAsyncDisposable
 {
     private readonly IBrowserContext context;
     private readonly ConcurrentQueue<string> problems = new();
+    private volatile bool outage;
 
     private AgentScreen(IBrowserContext context, IPage page, Uri console)
     {
@@ -20,7 +21,7 @@ public sealed class AgentScreen : IAsyncDisposable
         Console = console;
         page.Console += (_, message) =>
         {
-            if (message.Type is "error" or "warning")
+            if (message.Type is "error" or "warning" && !(outage && IsConnectionFailure(message.Text)))
             {
                 problems.Enqueue($"console {message.Type}: {message.Text} ({message.Location})");
             }
@@ -33,6 +34,23 @@ public sealed class AgentScreen : IAsyncDisposable
     public Uri Console { get; }
 
     public IReadOnlyCollection<string> Problems => problems.ToArray();
+
+    /// <summary>
+    /// While the server is deliberately down, the browser's own reports of refused connections
+    /// are expected and not held against the console; anything else still is.
+    /// </summary>
+    public async Task DuringAnOutageAsync(Func<Task> outage)
+    {
+        this.outage = true;
+        try
+        {
+            await outage();
+        }
+        finally
+        {
+            this.outage = false;
+        }
+    }
 
     public static async Task<AgentScreen> OpenAsync(IBrowser browser, Uri console)
     {
@@ -87,4 +105,9 @@ public sealed class AgentScreen : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
+
+    private static bool IsConnectionFailure(string text) =>
+        text.Contains("net::ERR_CONNECTION_REFUSED", StringComparison.Ordinal)
+        || text.Contains("net::ERR_EMPTY_RESPONSE", StringComparison.Ordinal)
+        || (text.StartsWith("WebSocket connection to", StringComparison.Ordinal) && text.Contains("failed", StringComparison.Ordinal));
 }
