@@ -37,4 +37,42 @@ public sealed class When_events_are_published(PostgresDatabase database) : IClas
         }, what: "the event to be marked published");
         await ((IHostedService)publisher).StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_slow_subscriber_still_gets_each_grains_events_in_publish_order()
+    {
+        var prefix = "order-" + Guid.NewGuid().ToString("N")[..8] + ":";
+        await using var writer = TestNode.Create(database, prefix);
+        await using var reader = TestNode.Create(database, prefix);
+        var received = new ConcurrentQueue<EventEnvelope>();
+        await using var subscription = await reader.GetRequiredService<IEventBus>().SubscribeAsync(
+            async e =>
+            {
+                // Uneven handling time: a subscriber that ran events concurrently would reorder them.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 5)));
+                received.Enqueue(e);
+            },
+            CancellationToken.None);
+        var bus = writer.GetRequiredService<IEventBus>();
+        var grains = new[] { "first", "second", "third" };
+        const int PerGrain = 40;
+
+        for (var sequence = 1; sequence <= PerGrain; sequence++)
+        {
+            foreach (var grain in grains)
+            {
+                await bus.PublishAsync(Envelope(grain, sequence), CancellationToken.None);
+            }
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(received.Count == grains.Length * PerGrain), what: "every event at the subscriber");
+        foreach (var grain in grains)
+        {
+            Assert.Equal(Enumerable.Range(1, PerGrain).Select(i => (long)i), received.Where(e => e.GrainKey == grain).Select(e => e.Sequence));
+        }
+    }
+
+    private static EventEnvelope Envelope(string grainKey, long sequence) => new(
+        Guid.CreateVersion7(), "tenant-order", "counter", grainKey, sequence, "Incremented", DateTimeOffset.UtcNow,
+        System.Text.Json.JsonSerializer.SerializeToElement(new { count = sequence }));
 }

@@ -9,6 +9,9 @@ public interface IEventBus
 {
     Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken);
 
-    /// <summary>Receives every tenant's events until the returned handle is disposed.</summary>
+    /// <summary>
+    /// Receives every tenant's events until the returned handle is disposed; one grain's events
+    /// reach <paramref name="onEvent"/> one at a time, in the order they were published.
+    /// </summary>
     Task<IAsyncDisposable> SubscribeAsync(Func<EventEnvelope, Task> onEvent, CancellationToken cancellationToken);
 }

@@ -13,6 +13,9 @@ namespace Switchboard.Runtime.Redis;
 /// </summary>
 public sealed partial class RedisEventBus(RedisConnection connection, ILogger<RedisEventBus> logger) : IEventBus
 {
+    /// <summary>How many grains' events a subscriber handles at once (each grain's in order).</summary>
+    private const int Lanes = 16;
+
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         var multiplexer = await connection.GetAsync();
@@ -25,6 +28,7 @@ public sealed partial class RedisEventBus(RedisConnection connection, ILogger<Re
         var multiplexer = await connection.GetAsync();
         var subscriber = multiplexer.GetSubscriber();
         var pattern = new RedisChannel(connection.Prefix + "events:*", RedisChannel.PatternMode.Pattern);
+        var lanes = new EventLanes(Lanes, onEvent, logger);
         Action<RedisChannel, RedisValue> handler = (channel, value) =>
         {
             EventEnvelope? envelope;
@@ -40,12 +44,20 @@ public sealed partial class RedisEventBus(RedisConnection connection, ILogger<Re
 
             if (envelope is not null)
             {
-                // The multiplexer delivers on its own thread; hand off so a slow receiver cannot stall Redis.
-                _ = Task.Run(() => onEvent(envelope), CancellationToken.None);
+                lanes.Post(envelope);
             }
         };
-        await subscriber.SubscribeAsync(pattern, handler).WaitAsync(cancellationToken);
-        return new Subscription(subscriber, pattern, handler);
+        try
+        {
+            await subscriber.SubscribeAsync(pattern, handler).WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await lanes.DisposeAsync();
+            throw;
+        }
+
+        return new Subscription(subscriber, pattern, handler, lanes);
     }
 
     private RedisChannel ChannelFor(string tenantId) => new(connection.Prefix + "events:" + tenantId, RedisChannel.PatternMode.Literal);
@@ -53,8 +65,18 @@ public sealed partial class RedisEventBus(RedisConnection connection, ILogger<Re
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a malformed event from the bus")]
     private static partial void LogMalformed(ILogger logger, Exception exception);
 
-    private sealed class Subscription(ISubscriber subscriber, RedisChannel pattern, Action<RedisChannel, RedisValue> handler) : IAsyncDisposable
+    private sealed class Subscription(ISubscriber subscriber, RedisChannel pattern, Action<RedisChannel, RedisValue> handler, EventLanes lanes) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await subscriber.UnsubscribeAsync(pattern, handler);
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await subscriber.UnsubscribeAsync(pattern, handler);
+            }
+            finally
+            {
+                await lanes.DisposeAsync();
+            }
+        }
     }
 }
