@@ -82,13 +82,16 @@ internal static partial class GraphResponseReader
         return match.Success ? message[match.Length..].Trim() : message.Length > 0 ? message : null;
     }
 
-    /// <summary>Retry-After, or Graph's estimated_time_to_regain_access (minutes) from the usage headers.</summary>
+    /// <summary>
+    /// Retry-After, or Graph's estimated_time_to_regain_access (minutes) from the usage headers.
+    /// A Retry-After date counts from the response's own Date, so our clock's skew does not matter.
+    /// </summary>
     private static TimeSpan? RetryHint(HttpResponseMessage response)
     {
         TimeSpan? hint = response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
-            { Date: { } date } when date > DateTimeOffset.UtcNow => date - DateTimeOffset.UtcNow,
+            { Date: { } date } when response.Headers.Date is { } answeredAt && date > answeredAt => date - answeredAt,
             _ => null,
         };
 

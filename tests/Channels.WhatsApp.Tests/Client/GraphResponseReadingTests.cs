@@ -107,6 +107,19 @@ public sealed class GraphResponseReadingTests
     }
 
     [Fact]
+    public async Task A_retry_after_date_counts_from_the_answers_own_date_whatever_our_clock_says()
+    {
+        var response = Answer(HttpStatusCode.BadRequest, """{"error":{"message":"(#130429) Rate limit hit","code":130429,"error_subcode":2494055}}""");
+        var answeredAt = new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        response.Headers.Date = answeredAt;
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(answeredAt.AddSeconds(45));
+
+        var error = Assert.IsType<WhatsAppResult<SentMessage>.Failure>(await ReadSend(response)).Error;
+
+        Assert.Equal(TimeSpan.FromSeconds(45), error.Retry.DelayBefore(2));
+    }
+
+    [Fact]
     public async Task The_usage_header_s_time_to_regain_access_raises_the_first_retry_delay()
     {
         var response = Answer(HttpStatusCode.BadRequest, """{"error":{"message":"(#4) Application request limit reached","code":4}}""");
