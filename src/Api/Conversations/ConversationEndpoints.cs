@@ -328,7 +328,7 @@ public static partial class ConversationEndpoints
     private static async Task<IResult> CommandAsync(
         GrainRuntime runtime, ConversationGrain grain, ConversationRoute conversation, ConversationCommand command, ConversationQueries queries, CancellationToken cancellationToken)
     {
-        var outcome = await runtime.SendAsync(grain, conversation.Key, command, cancellationToken);
+        var outcome = await runtime.SendAsync(grain, conversation.Key, command, conversation.ExpectedSequence, cancellationToken);
         return outcome.Rejection is { } rejection
             ? ApiProblems.FromRejection(rejection)
             : Results.Ok(await queries.FindAsync(conversation.Key.TenantId, conversation.Id, cancellationToken));

@@ -38,13 +38,23 @@ public sealed partial class GrainRuntime(
         where TCommand : class
         where TEvent : class => new(this, grainType, key);
 
-    public async Task<TurnOutcome<TState, TEvent>> SendAsync<TState, TCommand, TEvent>(
+    public Task<TurnOutcome<TState, TEvent>> SendAsync<TState, TCommand, TEvent>(
         IGrainType<TState, TCommand, TEvent> grainType, GrainKey key, TCommand command, CancellationToken cancellationToken)
+        where TState : class
+        where TCommand : class
+        where TEvent : class => SendAsync(grainType, key, command, expectedVersion: null, cancellationToken);
+
+    /// <summary>
+    /// Runs the command only if the grain is still at <paramref name="expectedVersion"/> (when
+    /// given): an edit made from a stale view is rejected with <c>stale_version</c> and changes nothing.
+    /// </summary>
+    public async Task<TurnOutcome<TState, TEvent>> SendAsync<TState, TCommand, TEvent>(
+        IGrainType<TState, TCommand, TEvent> grainType, GrainKey key, TCommand command, long? expectedVersion, CancellationToken cancellationToken)
         where TState : class
         where TCommand : class
         where TEvent : class
     {
-        var outcome = await queue.RunAsync(grainType.Name, key, () => RunTurnAsync(grainType, key, command, null, cancellationToken), cancellationToken);
+        var outcome = await queue.RunAsync(grainType.Name, key, () => RunTurnAsync(grainType, key, command, null, expectedVersion, cancellationToken), cancellationToken);
         return outcome!;
     }
 
@@ -76,7 +86,7 @@ public sealed partial class GrainRuntime(
         where TEvent : class
     {
         var command = grainType.OnReminder(new ReminderSpec(reminder.Name, reminder.DueAt));
-        var outcome = await queue.RunAsync(grainType.Name, reminder.Key, () => RunTurnAsync(grainType, reminder.Key, command, reminder, cancellationToken), cancellationToken);
+        var outcome = await queue.RunAsync(grainType.Name, reminder.Key, () => RunTurnAsync(grainType, reminder.Key, command, reminder, expectedVersion: null, cancellationToken), cancellationToken);
         return outcome is not null;
     }
 
@@ -85,6 +95,7 @@ public sealed partial class GrainRuntime(
         GrainKey key,
         TCommand command,
         ClaimedReminder? reminder,
+        long? expectedVersion,
         CancellationToken cancellationToken)
         where TState : class
         where TCommand : class
@@ -107,6 +118,12 @@ public sealed partial class GrainRuntime(
         if (idempotencyKey is not null && !locked.FirstTimeForKey)
         {
             return new TurnOutcome<TState, TEvent>(state, locked.Version, [], null, Duplicate: true);
+        }
+
+        if (expectedVersion is { } expected && expected != locked.Version)
+        {
+            return new TurnOutcome<TState, TEvent>(
+                state, locked.Version, [], StaleVersion(expected, locked.Version), Duplicate: false);
         }
 
         var decision = grainType.Decide(state, command, time.GetUtcNow());
@@ -359,6 +376,11 @@ public sealed partial class GrainRuntime(
         upsert.Parameters.Add(new() { Value = wanted.Select(r => r.DueAt.ToUniversalTime()).ToArray() });
         batch.BatchCommands.Add(upsert);
     }
+
+    private static Rejection StaleVersion(long expected, long actual) => new(
+        "stale_version",
+        $"It changed since you looked (version {actual}, not {expected}); reload and try again.",
+        new Dictionary<string, object?> { ["currentVersion"] = actual });
 
     private static bool SameReminders(IReadOnlyList<ReminderSpec> before, IReadOnlyList<ReminderSpec> after) =>
         before.Count == after.Count && before.All(b => after.Any(a => a.Name == b.Name && a.DueAt == b.DueAt));
