@@ -48,6 +48,21 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Disconnects every pub/sub client (<c>CLIENT KILL TYPE pubsub</c>); returns how many.</summary>
+    public async Task<int> KillSubscribersAsync()
+    {
+        var start = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "CLIENT", "KILL", "TYPE", "pubsub" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var cli = Process.Start(start)!;
+        var output = await cli.StandardOutput.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        return int.Parse(output.Trim().Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public ValueTask DisposeAsync()
     {
         Kill();

@@ -6,7 +6,8 @@ namespace Switchboard.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// Failure mode 6: with Redis gone, live chat keeps working (messages in, replies out, all in
-/// PostgreSQL); when Redis returns, agents' screens receive events again without a reload.
+/// PostgreSQL); when Redis returns, agents' screens receive events again without a reload. The
+/// same when Redis only drops its subscribers (<c>CLIENT KILL TYPE pubsub</c>).
 /// </summary>
 public sealed class When_redis_goes_away(RedisFaultCluster cluster) : IClassFixture<RedisFaultCluster>
 {
@@ -35,26 +36,45 @@ public sealed class When_redis_goes_away(RedisFaultCluster cluster) : IClassFixt
 
         await cluster.Redis.RestartAsync();
 
-        // The nodes reconnect by themselves; each try is a new customer message, until one arrives live.
-        var recovered = false;
-        for (var attempt = 1; attempt <= 15 && !recovered; attempt++)
+        await AssertLiveAgainAsync(screen, waId, "after the outage");
+
+        // And what was committed during the outage is published once Redis is back (the outbox relay).
+        await screen.WaitForEventAsync("messageCreated", p => p.GetProperty("message").GetProperty("preview").GetString() == "During the outage", TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task Screens_recover_when_redis_drops_every_subscriber()
+    {
+        using var agent = await cluster.SignInAsync(cluster.ApiA);
+        await using var screen = await NodeAgent.ConnectAsync(cluster.ApiA.BaseAddress, agent.CookieHeader);
+        var waId = cluster.NewCustomer();
+        await cluster.Customers.CustomerSendsTextAsync(waId, "Before the drop");
+        await screen.WatchAsync(await cluster.ConversationOfAsync(agent, waId));
+
+        var dropped = await cluster.Redis.KillSubscribersAsync();
+
+        Assert.True(dropped > 0, "no pub/sub client was connected: the test did not exercise the fault");
+        await AssertLiveAgainAsync(screen, waId, "after the drop");
+    }
+
+    /// <summary>The nodes reconnect by themselves; each try is a new customer message, until one arrives live.</summary>
+    private async Task AssertLiveAgainAsync(NodeAgent screen, string waId, string label)
+    {
+        for (var attempt = 1; attempt <= 15; attempt++)
         {
-            var text = $"After the outage #{attempt}";
+            var text = $"{label} #{attempt}";
             await cluster.Customers.CustomerSendsTextAsync(waId, text);
             try
             {
                 await screen.WaitForEventAsync("messageCreated", p => p.GetProperty("message").GetProperty("preview").GetString() == text, TimeSpan.FromSeconds(2));
-                recovered = true;
+                return;
             }
             catch (TimeoutException)
             {
-                recovered = false;
+                // Not reconnected yet: try again with a new message.
             }
         }
 
-        Assert.True(recovered, "no live event reached the screen after Redis came back");
-
-        // And what was committed during the outage is published once Redis is back (the outbox relay).
-        await screen.WaitForEventAsync("messageCreated", p => p.GetProperty("message").GetProperty("preview").GetString() == "During the outage", TimeSpan.FromSeconds(15));
+        Assert.Fail($"no live event reached the screen {label}");
     }
 }
