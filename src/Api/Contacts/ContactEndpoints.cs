@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using Npgsql;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Conversations;
 using Switchboard.Api.Problems;
 using Switchboard.Cluster.Identity;
 
@@ -65,6 +66,11 @@ public static class ContactEndpoints
             .RequireScope(Scopes.ContactsRead)
             .Produces<ContactView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapGet("/{id}/files", FilesAsync)
+            .RequireScope(Scopes.ConversationsRead)
+            .Produces<ContactFilePage>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         contacts.MapPost("/", CreateAsync)
             .RequireScope(Scopes.ContactsWrite)
             .Produces<ContactView>(StatusCodes.Status201Created)
@@ -121,6 +127,22 @@ public static class ContactEndpoints
         var page = rows.Take(take).ToList();
         var next = rows.Count > take ? new ContactCursor(page[^1].SortKey, page[^1].Id).Encode() : null;
         return Results.Ok(new ContactPage(page.Select(r => r.ToView()).ToList(), next));
+    }
+
+    /// <summary>Every image, video, audio, sticker and document the contact sent or received, in any of their conversations.</summary>
+    private static async Task<IResult> FilesAsync(
+        string id, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken, string? cursor = null, int? limit = null)
+    {
+        var validation = new RequestValidation()
+            .Check(limit is null or (>= 1 and <= MaxPageSize), "limit", $"limit must be between 1 and {MaxPageSize}.")
+            .Check(ContactFileCursor.TryDecode(cursor, out var before), "cursor", "cursor is not one this API gave out.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var page = await queries.ContactFilesAsync(user.TenantId(), id, before, limit ?? DefaultPageSize, cancellationToken);
+        return page is null ? ApiProblems.NotFound("contact") : Results.Ok(page);
     }
 
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Switchboard.Api.Contacts;
 using Switchboard.Grains.Abstractions;
 
 namespace Switchboard.Api.Conversations;
@@ -116,6 +117,42 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
             """, new { tenantId, conversationId, before, limit = take + 1 }, cancellationToken: cancellationToken))).ToList();
         var items = rows.Take(take).Reverse().Select(ToView).ToList();
         return new MessagePage(items, rows.Count > take);
+    }
+
+    /// <summary>
+    /// The media a contact sent or received, in every conversation of theirs, newest first, a page
+    /// at a time (keyset on created_at and id); null when the tenant has no such contact.
+    /// </summary>
+    public async Task<ContactFilePage?> ContactFilesAsync(
+        string tenantId, string contactId, (DateTimeOffset At, string Id)? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var known = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from contacts where tenant_id = @tenantId and id = @contactId)",
+            new { tenantId, contactId }, cancellationToken: cancellationToken));
+        if (!known)
+        {
+            return null;
+        }
+
+        var rows = (await connection.QueryAsync<MessageRow>(new CommandDefinition(
+            """
+            select m.id as Id, m.conversation_id as ConversationId, m.sequence as Sequence, m.direction as Direction, m.content::text as Content,
+                   m.preview as Preview, m.status as Status, m.author_kind as AuthorKind, m.author_id as AuthorId, m.author_name as AuthorName,
+                   m.provider_message_id as ProviderMessageId, m.reply_to as ReplyTo, m.error_code as ErrorCode, m.error_reason as ErrorReason,
+                   m.created_at as CreatedAt, m.provider_timestamp as ProviderTimestamp
+            from conversations c
+            join messages m on m.tenant_id = c.tenant_id and m.conversation_id = c.id
+            where c.tenant_id = @tenantId and c.contact_id = @contactId
+              and m.content ->> 'type' in ('image', 'video', 'audio', 'document', 'sticker')
+              and (@beforeAt::timestamptz is null or (m.created_at, m.id) < (@beforeAt, @beforeId))
+            order by m.created_at desc, m.id desc
+            limit @fetch
+            """,
+            new { tenantId, contactId, beforeAt = before?.At, beforeId = before?.Id, fetch = limit + 1 },
+            cancellationToken: cancellationToken))).ToList();
+        var items = rows.Take(limit).Select(ToView).ToList();
+        return new ContactFilePage(items, rows.Count > limit ? ContactFileCursor.Encode(items[^1].CreatedAt, items[^1].Id) : null);
     }
 
     public async Task<MessageView?> MessageAsync(string tenantId, string conversationId, string messageId, CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ public sealed record ErrorView(string Code, string? Reason);
 
 public sealed record MessagePage(IReadOnlyList<MessageView> Items, bool HasMore);
 
+/// <summary>A contact's media messages, newest first; <c>nextCursor</c> fetches the older ones.</summary>
+public sealed record ContactFilePage(IReadOnlyList<MessageView> Items, string? NextCursor);
+
 public sealed record MessageAccepted(string Id, string Status);
 
 public sealed record ScheduledMessageView(
