@@ -5,6 +5,7 @@ import type {
   CannedResponse,
   Channel,
   Contact,
+  ContactFilePage,
   Conversation,
   ConversationPage,
   ConversationStatus,
@@ -78,6 +79,7 @@ export const contacts = {
   get: (contactId: string) => http.get<Contact>(`${v1}/contacts/${id(contactId)}`),
   update: (contactId: string, changes: Partial<Pick<Contact, "name" | "note" | "labels" | "optedOut">>) =>
     http.patch<Contact>(`${v1}/contacts/${id(contactId)}`, changes),
+  files: (contactId: string, cursor?: string) => http.get<ContactFilePage>(`${v1}/contacts/${id(contactId)}/files${query({ cursor })}`),
 };
 
 export const media = {

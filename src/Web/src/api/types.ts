@@ -102,6 +102,12 @@ export interface MessagePage {
   hasMore: boolean;
 }
 
+/** A contact's media messages, newest first; nextCursor fetches older ones. */
+export interface ContactFilePage {
+  items: Message[];
+  nextCursor?: string;
+}
+
 export interface MessageAccepted {
   id: string;
   status: "queued" | "held";

@@ -60,7 +60,7 @@ export function FunctionPanel({ store, session }: { store: ChatStore; session: S
         </div>
       </Section>
       <Section title="Files">
-        <FilesSection store={store} />
+        <FilesSection conversation={conversation} />
       </Section>
     </aside>
   );
