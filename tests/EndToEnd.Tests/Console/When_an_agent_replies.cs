@@ -8,8 +8,6 @@ namespace Switchboard.EndToEnd.Tests.Console;
 [Collection(ClusterCollection.Name)]
 public sealed class When_an_agent_replies(ClusterFixture cluster, ConsoleBrowser browser) : ConsoleTest(cluster, browser), IClassFixture<ConsoleBrowser>
 {
-    // A 1×1 PNG: the Api and the emulator both check the bytes, not the name.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task The_ticks_turn_blue_when_the_customer_reads()
@@ -33,7 +31,7 @@ public sealed class When_an_agent_replies(ClusterFixture cluster, ConsoleBrowser
     {
         var (screen, waId) = await OpenChatWithNewCustomerAsync("Send me a photo of the product please");
 
-        await screen.Page.GetByLabel("File to attach").SetInputFilesAsync(new FilePayload { Name = "product.png", MimeType = "image/png", Buffer = Png });
+        await screen.Page.GetByLabel("File to attach").SetInputFilesAsync(new FilePayload { Name = "product.png", MimeType = "image/png", Buffer = SampleFiles.Png() });
         await Assertions.Expect(screen.Composer).ToContainTextAsync("product.png");
         await screen.Composer.GetByLabel("Message", new() { Exact = true }).FillAsync("Here it is");
         await screen.Composer.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
@@ -53,7 +51,7 @@ public sealed class When_an_agent_replies(ClusterFixture cluster, ConsoleBrowser
         var uploads = 0;
         screen.Page.Request += (_, request) => uploads += request.Url.Contains("/api/v1/media") ? 1 : 0;
         var large = new byte[6 * 1024 * 1024];
-        Png.CopyTo(large, 0);
+        SampleFiles.Png().CopyTo(large, 0);
 
         await screen.Page.GetByLabel("File to attach").SetInputFilesAsync(new FilePayload { Name = "catalogue.png", MimeType = "image/png", Buffer = large });
 

@@ -9,16 +9,11 @@ namespace Switchboard.EndToEnd.Tests.Console;
 [Collection(ClusterCollection.Name)]
 public sealed class When_looking_for_a_contacts_files(ClusterFixture cluster, ConsoleBrowser browser) : ConsoleTest(cluster, browser), IClassFixture<ConsoleBrowser>
 {
-    // A 1×1 PNG: the Api checks the bytes, not the name.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
     [Fact]
     public async Task The_files_panel_lists_a_file_from_beyond_the_loaded_history()
     {
         using var agent = await Cluster.SignInAsync(Cluster.ApiA);
-        var waId = Cluster.NewCustomer();
-        await Cluster.Customers.CustomerSendsTextAsync(waId, "Send me the price list", name: "Fatima Files");
-        var conversationId = await Cluster.ConversationOfAsync(agent, waId);
+        var (_, conversationId) = await Cluster.NewConversationAsync(agent, "Send me the price list", "Fatima Files");
         await SendImageAsync(agent, conversationId, "price-list.png");
 
         // Enough notes after it that the image is not on the chat's first page.
@@ -40,7 +35,7 @@ public sealed class When_looking_for_a_contacts_files(ClusterFixture cluster, Co
 
     private static async Task SendImageAsync(ApiSession agent, string conversationId, string filename)
     {
-        var file = new ByteArrayContent(Png);
+        var file = new ByteArrayContent(SampleFiles.Png());
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/png");
         using var form = new MultipartFormDataContent { { file, "file", filename }, { new StringContent("image"), "kind" } };
         var upload = await agent.Http.PostAsync("/api/v1/media", form);

@@ -19,9 +19,7 @@ public sealed class When_statuses_arrive_out_of_order(ClusterFixture cluster)
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
         await using var screen = await NodeAgent.ConnectAsync(cluster.ApiA.BaseAddress, agent.CookieHeader);
-        var waId = cluster.NewCustomer();
-        await cluster.Customers.CustomerSendsTextAsync(waId, "Did you get my order?");
-        var conversationId = await cluster.ConversationOfAsync(agent, waId);
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "Did you get my order?");
         await screen.WatchAsync(conversationId);
 
         await cluster.Customers.SetFaultsAsync(new { outOfOrderRate = 1.0, duplicateStatusRate = 1.0 });

@@ -17,7 +17,7 @@ public sealed class When_the_provider_refuses_a_send(ClusterFixture cluster)
     public async Task A_transient_refusal_is_retried_and_the_message_goes_out_once()
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
-        var (waId, conversationId) = await ConversationAsync(agent, "Can you resend the invoice?");
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "Can you resend the invoice?");
         string messageId;
         await cluster.Customers.SetFaultsAsync(new { failureRate = 1.0, failureCodes = new[] { 131000 }, failureMode = "sync" });
         try
@@ -42,7 +42,7 @@ public sealed class When_the_provider_refuses_a_send(ClusterFixture cluster)
     public async Task A_permanent_refusal_fails_the_message_with_metas_code_and_a_reason()
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
-        var (waId, conversationId) = await ConversationAsync(agent, "Please write back");
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "Please write back");
         string messageId;
         await cluster.Customers.SetFaultsAsync(new { failureRate = 1.0, failureCodes = new[] { 131026 }, failureMode = "sync" });
         try
@@ -62,13 +62,6 @@ public sealed class When_the_provider_refuses_a_send(ClusterFixture cluster)
         Assert.False(string.IsNullOrWhiteSpace(message.GetProperty("error").GetProperty("reason").GetString()));
         Assert.Null(await LastSendErrorAsync(messageId)); // not waiting for another try
         Assert.DoesNotContain(await cluster.Customers.OutboxAsync(waId), m => m.GetProperty("request").GetProperty("text").GetProperty("body").GetString() == "Here is your answer");
-    }
-
-    private async Task<(string WaId, string ConversationId)> ConversationAsync(ApiSession agent, string opening)
-    {
-        var waId = cluster.NewCustomer();
-        await cluster.Customers.CustomerSendsTextAsync(waId, opening);
-        return (waId, await cluster.ConversationOfAsync(agent, waId));
     }
 
     private static async Task<string> ReplyAsync(ApiSession agent, string conversationId, string text)

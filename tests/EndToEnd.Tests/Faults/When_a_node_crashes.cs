@@ -20,9 +20,7 @@ public sealed class When_a_node_crashes(NodeCrashCluster cluster) : IClassFixtur
     public async Task Every_message_sent_around_the_crash_of_the_webhook_node_is_stored_once()
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
-        var waId = cluster.NewCustomer();
-        await cluster.Customers.CustomerSendsTextAsync(waId, "opening line");
-        var conversationId = await cluster.ConversationOfAsync(agent, waId);
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "opening line");
 
         var halfway = new TaskCompletionSource();
         var sending = SendAsync(waId, halfway);
@@ -47,9 +45,7 @@ public sealed class When_a_node_crashes(NodeCrashCluster cluster) : IClassFixtur
     public async Task Replies_in_flight_when_the_silos_are_killed_reach_the_customer_in_order()
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
-        var waId = cluster.NewCustomer();
-        await cluster.Customers.CustomerSendsTextAsync(waId, "Tell me everything");
-        var conversationId = await cluster.ConversationOfAsync(agent, waId);
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "Tell me everything");
 
         // Slow answers from "Meta", so that sends are in flight when the silos die.
         await cluster.Customers.SetFaultsAsync(new { latencyMs = 200 });

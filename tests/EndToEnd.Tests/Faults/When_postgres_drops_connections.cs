@@ -17,9 +17,7 @@ public sealed class When_postgres_drops_connections(ClusterFixture cluster)
     public async Task Every_message_sent_while_sessions_are_being_killed_is_stored_once()
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
-        var waId = cluster.NewCustomer();
-        await cluster.Customers.CustomerSendsTextAsync(waId, "opening line");
-        var conversationId = await cluster.ConversationOfAsync(agent, waId);
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "opening line");
 
         using var stop = new CancellationTokenSource();
         var killer = KillSessionsAsync(stop.Token);

@@ -47,9 +47,8 @@ public sealed class When_redis_goes_away(RedisFaultCluster cluster) : IClassFixt
     {
         using var agent = await cluster.SignInAsync(cluster.ApiA);
         await using var screen = await NodeAgent.ConnectAsync(cluster.ApiA.BaseAddress, agent.CookieHeader);
-        var waId = cluster.NewCustomer();
-        await cluster.Customers.CustomerSendsTextAsync(waId, "Before the drop");
-        await screen.WatchAsync(await cluster.ConversationOfAsync(agent, waId));
+        var (waId, conversationId) = await cluster.NewConversationAsync(agent, "Before the drop");
+        await screen.WatchAsync(conversationId);
 
         var dropped = await cluster.Redis.KillSubscribersAsync();
 

@@ -136,6 +136,14 @@ public class ClusterFixture : IAsyncLifetime
     public Task<ApiSession> SignInAsync(ServiceProcess node, string? email = null) =>
         ApiSession.SignInAsync(node.BaseAddress, email ?? AdminEmail, Password);
 
+    /// <summary>A new customer writes to the seeded number; answers their wa_id and the conversation the Api made of it.</summary>
+    public async Task<(string WaId, string ConversationId)> NewConversationAsync(ApiSession session, string opening, string name = "Customer")
+    {
+        var waId = NewCustomer();
+        await Customers.CustomerSendsTextAsync(waId, opening, name);
+        return (waId, await ConversationOfAsync(session, waId));
+    }
+
     /// <summary>The conversation id for a customer of the seeded number, once the Api has it.</summary>
     public async Task<string> ConversationOfAsync(ApiSession session, string waId)
     {
