@@ -106,8 +106,8 @@ public sealed class AgentScreen : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 
+    /// <summary>Chromium's own network errors (refused, reset, empty response) and failed WebSocket handshakes.</summary>
     private static bool IsConnectionFailure(string text) =>
-        text.Contains("net::ERR_CONNECTION_REFUSED", StringComparison.Ordinal)
-        || text.Contains("net::ERR_EMPTY_RESPONSE", StringComparison.Ordinal)
+        text.Contains("net::ERR_", StringComparison.Ordinal)
         || (text.StartsWith("WebSocket connection to", StringComparison.Ordinal) && text.Contains("failed", StringComparison.Ordinal));
 }
