@@ -15,19 +15,16 @@ public sealed class RunScript : IAsyncDisposable
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private RunScript(Process process, RunPorts ports, string password, string operatorKey)
+    private RunScript(Process process, RunPorts ports, string password)
     {
         this.process = process;
         Ports = ports;
         Password = password;
-        OperatorKey = operatorKey;
     }
 
     public RunPorts Ports { get; }
 
     public string Password { get; }
-
-    public string OperatorKey { get; }
 
     public string Output
     {
@@ -53,18 +50,17 @@ public sealed class RunScript : IAsyncDisposable
         };
         start.ArgumentList.Add("./run");
         var password = "pw-" + Guid.NewGuid().ToString("N")[..12];
-        var operatorKey = "op-" + Guid.NewGuid().ToString("N");
         start.Environment["PORT"] = ports.Api.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["EMULATOR_PORT"] = ports.Emulator.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["PG_PORT"] = ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["REDIS_PORT"] = ports.Redis.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DEMO_PASSWORD"] = password;
-        start.Environment["OPERATOR_KEY"] = operatorKey;
+        start.Environment["OPERATOR_KEY"] = "op-" + Guid.NewGuid().ToString("N");
         start.Environment["CONFIGURATION"] = TestEnvironment.BuildConfiguration;
         start.Environment["SKIP_BUILD"] = "1";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start ./run.");
-        var script = new RunScript(process, ports, password, operatorKey);
+        var script = new RunScript(process, ports, password);
         process.OutputDataReceived += (_, e) => script.Record(e.Data);
         process.ErrorDataReceived += (_, e) => script.Record(e.Data);
         process.BeginOutputReadLine();

@@ -8,9 +8,8 @@ namespace Switchboard.EndToEnd.Tests.RunCommand;
 /// <summary>
 /// The README's first command, end to end: servers, emulator, Api and silos come up with a demo
 /// tenant, the demo works through the emulator alone, and SIGTERM stops everything it started.
-/// In the cluster's collection so its processes never compete with a latency assertion.
+/// It needs no shared cluster (the assembly runs its classes one at a time anyway).
 /// </summary>
-[Collection(ClusterCollection.Name)]
 public sealed class When_a_newcomer_runs_the_demo
 {
     private const string DemoPhoneNumberId = "100000000000001";
