@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Switchboard.EndToEnd.Tests.ConsoleSupport;
 using Switchboard.EndToEnd.Tests.Infrastructure;
+using Switchboard.Testing;
 
 namespace Switchboard.EndToEnd.Tests.Console;
 
@@ -32,5 +34,73 @@ public sealed class When_an_admin_manages_templates(ClusterFixture cluster, Cons
         (await emulator.PostAsJsonAsync("/_emulator/templates/status", new { wabaId = ClusterFixture.WabaId, name, language = "en_US", status = "PAUSED" })).EnsureSuccessStatusCode();
         await Assertions.Expect(status).ToHaveTextAsync("paused");
         await screen.ScreenshotAsync("admin-templates");
+    }
+
+    [Fact]
+    public async Task A_list_answer_read_before_a_live_status_change_does_not_undo_it()
+    {
+        var name = await ApprovedTemplateAsync();
+        var screen = await SignedInAsync();
+        var sections = screen.Page.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" });
+        await screen.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+        await sections.GetByRole(AriaRole.Link, new() { Name = "Templates" }).ClickAsync();
+        var status = screen.Page.GetByRole(AriaRole.Status, new() { Name = $"Status of {name} en_US" });
+        await Assertions.Expect(status).ToHaveTextAsync("approved");
+
+        // The next list is read from the server at once (approved) but reaches the page only after
+        // the template has been paused and the screen told: a slow answer overtaken by the news.
+        var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        var listUrl = new Regex(@"/api/v1/templates(\?.*)?$");
+        await screen.Page.RouteAsync(listUrl, async route =>
+        {
+            if (route.Request.Method != "GET" || Interlocked.Increment(ref held) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var answer = await route.FetchAsync();
+            read.SetResult();
+            await release.Task;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = answer });
+        });
+        await sections.GetByRole(AriaRole.Link, new() { Name = "Labels" }).ClickAsync();
+        await sections.GetByRole(AriaRole.Link, new() { Name = "Templates" }).ClickAsync();
+        await read.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        using var emulator = new HttpClient { BaseAddress = Cluster.Emulator.BaseAddress };
+        (await emulator.PostAsJsonAsync("/_emulator/templates/status", new { wabaId = ClusterFixture.WabaId, name, language = "en_US", status = "PAUSED" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(status).ToHaveTextAsync("paused");
+
+        var reloaded = screen.Page.WaitForResponseAsync(response => listUrl.IsMatch(response.Url) && Volatile.Read(ref held) > 1);
+        release.SetResult();
+        // The screen drops the answer it now knows to be stale and reads the list again.
+        await reloaded;
+        await Assertions.Expect(status).ToHaveTextAsync("paused");
+    }
+
+    /// <summary>A template of its own, created and approved through the Api; answers its name.</summary>
+    private async Task<string> ApprovedTemplateAsync()
+    {
+        var name = $"restock_{Guid.NewGuid().ToString("N")[..6]}";
+        using var admin = await Cluster.SignInAsync(Cluster.ApiA);
+        var created = await admin.PostJsonAsync("/api/v1/templates", new
+        {
+            name,
+            language = "en_US",
+            category = "marketing",
+            channelId = Cluster.ChannelId,
+            components = new object[] { new { type = "BODY", text = "Your favourite tea is back in stock." } },
+        });
+        Assert.True(created.Status == System.Net.HttpStatusCode.Created, created.Body.ToString());
+        var id = created.Body.GetProperty("id").GetString()!;
+        var submitted = await admin.PostJsonAsync($"/api/v1/templates/{id}/submit", new { });
+        Assert.True((int)submitted.Status < 300, submitted.Body.ToString());
+        await Eventually.TrueAsync(
+            async () => (await admin.GetJsonAsync($"/api/v1/templates/{id}")).GetProperty("status").GetString() == "approved",
+            TimeSpan.FromSeconds(20), $"{name} to be approved");
+        return name;
     }
 }

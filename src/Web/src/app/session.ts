@@ -18,11 +18,16 @@ export function probablySignedIn(): boolean {
   return localStorage.getItem(signedInKey) === "1";
 }
 
-/** A reference list that loads on first use and can be refreshed after a change. */
+/**
+ * A reference list that loads on first use and can be refreshed after a change. A refresh asked
+ * for, or a live change applied, while a load is in flight makes that load stale: its answer may
+ * have been read before the change, so it is dropped and the list is loaded again.
+ */
 export class ReferenceList<T> {
   readonly items = new Observable<T[]>([]);
   readonly error = new Observable<string | null>(null);
   private loading: Promise<void> | null = null;
+  private stale = false;
   private loaded = false;
 
   constructor(private readonly load: () => Promise<T[]>) {}
@@ -32,16 +37,36 @@ export class ReferenceList<T> {
     return this.refresh();
   }
 
+  /** Resolves once the list reflects the server as it was when refresh was called (or failed to load). */
   refresh(): Promise<void> {
-    this.loading ??= this.load()
-      .then((items) => {
+    if (this.loading) {
+      this.stale = true;
+      return this.loading;
+    }
+    this.loading = this.loadUntilFresh().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  /** Applies a change the server announced; a load already under way is repeated so it cannot undo it. */
+  patch(change: (items: T[]) => T[]): void {
+    this.items.update(change);
+    if (this.loading) this.stale = true;
+  }
+
+  private async loadUntilFresh(): Promise<void> {
+    do {
+      this.stale = false;
+      try {
+        const items = await this.load();
+        if (this.stale) continue;
         this.items.set(items);
         this.error.set(null);
         this.loaded = true;
-      })
-      .catch((error: unknown) => this.error.set(error instanceof Error ? error.message : String(error)))
-      .finally(() => (this.loading = null));
-    return this.loading;
+      } catch (error: unknown) {
+        this.error.set(error instanceof Error ? error.message : String(error));
+        return;
+      }
+    } while (this.stale);
   }
 }
 
@@ -62,7 +87,7 @@ export class Session {
         void this.templates.refresh();
         return;
       }
-      this.templates.items.update((items) =>
+      this.templates.patch((items) =>
         items.map((t) =>
           t.id === change.templateId ? { ...t, status: change.status, rejectionReason: change.reason ?? t.rejectionReason } : t,
         ),
