@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Switchboard.Cluster.Ingestion;
 
 namespace Switchboard.Api.Webhooks;
@@ -6,22 +5,25 @@ namespace Switchboard.Api.Webhooks;
 /// <summary>
 /// Processes webhooks this node just stored, right after the 200 went out: the fast path from
 /// a customer's message to an agent's screen. If this node dies first, a silo's sweeper
-/// processes them instead once their claim lapses.
+/// processes them instead once their claim lapses. A customer's webhooks go one at a time
+/// (<see cref="CustomerMailboxes{T}"/>): their turns queue on one grain anyway, and must not hold
+/// the workers other customers need.
 /// </summary>
 public sealed partial class WebhookPump(WebhookProcessor processor, ILogger<WebhookPump> logger) : BackgroundService
 {
     private const int Concurrency = 32;
 
-    private readonly Channel<IntakeResult.Stored> stored = Channel.CreateUnbounded<IntakeResult.Stored>();
+    private readonly CustomerMailboxes<IntakeResult.Stored> mailboxes = new();
 
-    public void Enqueue(IntakeResult.Stored webhook) => stored.Writer.TryWrite(webhook);
+    public void Enqueue(IntakeResult.Stored webhook) => mailboxes.Post(WebhookProcessor.CustomerOf(webhook.Notification), webhook);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Parallel.ForEachAsync(
-            stored.Reader.ReadAllAsync(stoppingToken),
+            mailboxes.Ready.ReadAllAsync(stoppingToken),
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = stoppingToken },
-            async (webhook, ct) =>
+            async (delivery, ct) =>
             {
+                var webhook = delivery.Item;
                 try
                 {
                     await processor.ProcessStoredAsync(webhook.InboxId, webhook.Notification, webhook.ReceivedAt, ct);
@@ -30,6 +32,10 @@ public sealed partial class WebhookPump(WebhookProcessor processor, ILogger<Webh
                 {
                     // The row stays in the inbox for a silo's sweeper; one failure must not stop the pump (or the node).
                     LogProcessingFailed(logger, webhook.InboxId, ex);
+                }
+                finally
+                {
+                    mailboxes.Done(delivery);
                 }
             });
 

@@ -101,12 +101,7 @@ public sealed partial class WebhookProcessor(
     /// </summary>
     private async Task ApplyAsync(WebhookNotification notification, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var groups = notification.Events.GroupBy(e => e switch
-        {
-            InboundMessage m => $"{m.Origin.PhoneNumberId}/{m.From}",
-            StatusUpdate s => $"{s.Origin.PhoneNumberId}/{s.RecipientId}",
-            _ => "account",
-        });
+        var groups = notification.Events.GroupBy(e => CustomerOf(e) ?? "account");
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (group, ct) =>
         {
             foreach (var @event in group)
@@ -115,6 +110,33 @@ public sealed partial class WebhookProcessor(
             }
         });
     }
+
+    /// <summary>The one customer (business number and wa_id) a POST is about; null for none or several.</summary>
+    public static string? CustomerOf(WebhookNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        string? customer = null;
+        foreach (var @event in notification.Events)
+        {
+            var next = CustomerOf(@event);
+            if (next is null || (customer is not null && customer != next))
+            {
+                return null;
+            }
+
+            customer = next;
+        }
+
+        return customer;
+    }
+
+    /// <summary>The customer an event is about: a message's sender, a status's recipient; null for account news.</summary>
+    private static string? CustomerOf(WebhookEvent @event) => @event switch
+    {
+        InboundMessage m => $"{m.Origin.PhoneNumberId}/{m.From}",
+        StatusUpdate s => $"{s.Origin.PhoneNumberId}/{s.RecipientId}",
+        _ => null,
+    };
 
     private async Task ApplyAsync(WebhookEvent @event, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
