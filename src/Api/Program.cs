@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Switchboard.Api.Agents;
 using Switchboard.Api.ApiKeys;
@@ -33,9 +31,7 @@ builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOpt
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StableProblemTypes.Apply);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddSwitchboardAuth();
-builder.Services.AddDataProtection().SetApplicationName("switchboard");
-builder.Services.AddSingleton<PostgresXmlRepository>();
-builder.Services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository>((o, repository) => o.XmlRepository = repository);
+builder.Services.AddClusterDataProtection();
 builder.Services.AddSingleton<Passwords>();
 builder.Services.AddSingleton<ConversationQueries>();
 builder.Services.AddSingleton<OutboundContentParser>();
