@@ -103,18 +103,26 @@ public sealed class When_a_customer_writes_to_the_cluster(ClusterFixture cluster
             async () => (await cluster.Customers.OutboxAsync(waId)).Select(m => m.GetProperty("request").GetProperty("text").GetProperty("body").GetString()!).ToList(),
             texts => texts.Count == 200, TimeSpan.FromSeconds(60), "all 200 at the customer's phone");
         Assert.Equal(orderOnA.Select(m => m.Text), received);
+
+        // And every one's ticks end at read: 600 status webhooks about one conversation, all applied.
+        await Eventually.TrueAsync(
+            async () => (await OutboundAsync(onA, conversationId)).All(m => m.GetProperty("status").GetString() == "read"),
+            TimeSpan.FromSeconds(60), "all 200 replies read");
     }
 
-    private static async Task<List<(long Sequence, string Text)>> OutboundOrderAsync(ApiSession session, string conversationId)
+    private static async Task<List<(long Sequence, string Text)>> OutboundOrderAsync(ApiSession session, string conversationId) =>
+        [.. (await OutboundAsync(session, conversationId)).Select(m => (m.GetProperty("sequence").GetInt64(), m.GetProperty("content").GetProperty("body").GetString()!))];
+
+    /// <summary>The conversation's outbound messages, oldest first, every page of them.</summary>
+    private static async Task<List<JsonElement>> OutboundAsync(ApiSession session, string conversationId)
     {
-        var items = new List<(long, string)>();
+        var items = new List<JsonElement>();
         long? before = null;
         while (true)
         {
             var page = await session.GetJsonAsync($"/api/v1/conversations/{conversationId}/messages?limit=100" + (before is null ? "" : $"&before={before}"));
             var batch = page.GetProperty("items").EnumerateArray().ToList();
-            items.InsertRange(0, batch.Where(m => m.GetProperty("direction").GetString() == "outbound")
-                .Select(m => (m.GetProperty("sequence").GetInt64(), m.GetProperty("content").GetProperty("body").GetString()!)));
+            items.InsertRange(0, batch.Where(m => m.GetProperty("direction").GetString() == "outbound"));
             if (!page.GetProperty("hasMore").GetBoolean())
             {
                 return items;
