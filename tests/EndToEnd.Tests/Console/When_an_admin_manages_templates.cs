@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Switchboard.EndToEnd.Tests.ConsoleSupport;
 using Switchboard.EndToEnd.Tests.Infrastructure;
-using Switchboard.Testing;
 
 namespace Switchboard.EndToEnd.Tests.Console;
 
@@ -39,7 +38,12 @@ public sealed class When_an_admin_manages_templates(ClusterFixture cluster, Cons
     [Fact]
     public async Task A_list_answer_read_before_a_live_status_change_does_not_undo_it()
     {
-        var name = await ApprovedTemplateAsync();
+        var name = $"restock_{Guid.NewGuid().ToString("N")[..6]}";
+        using (var admin = await Cluster.SignInAsync(Cluster.ApiA))
+        {
+            await Cluster.ApprovedTemplateAsync(admin, name, "marketing", new { type = "BODY", text = "Your favourite tea is back in stock." });
+        }
+
         var screen = await SignedInAsync();
         var sections = screen.Page.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" });
         await screen.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
@@ -79,28 +83,5 @@ public sealed class When_an_admin_manages_templates(ClusterFixture cluster, Cons
         // The screen drops the answer it now knows to be stale and reads the list again.
         await reloaded;
         await Assertions.Expect(status).ToHaveTextAsync("paused");
-    }
-
-    /// <summary>A template of its own, created and approved through the Api; answers its name.</summary>
-    private async Task<string> ApprovedTemplateAsync()
-    {
-        var name = $"restock_{Guid.NewGuid().ToString("N")[..6]}";
-        using var admin = await Cluster.SignInAsync(Cluster.ApiA);
-        var created = await admin.PostJsonAsync("/api/v1/templates", new
-        {
-            name,
-            language = "en_US",
-            category = "marketing",
-            channelId = Cluster.ChannelId,
-            components = new object[] { new { type = "BODY", text = "Your favourite tea is back in stock." } },
-        });
-        Assert.True(created.Status == System.Net.HttpStatusCode.Created, created.Body.ToString());
-        var id = created.Body.GetProperty("id").GetString()!;
-        var submitted = await admin.PostJsonAsync($"/api/v1/templates/{id}/submit", new { });
-        Assert.True((int)submitted.Status < 300, submitted.Body.ToString());
-        await Eventually.TrueAsync(
-            async () => (await admin.GetJsonAsync($"/api/v1/templates/{id}")).GetProperty("status").GetString() == "approved",
-            TimeSpan.FromSeconds(20), $"{name} to be approved");
-        return name;
     }
 }

@@ -197,26 +197,23 @@ public class ClusterFixture : IAsyncLifetime
         Assert.True(channel.Status == System.Net.HttpStatusCode.Created, channel.Body.ToString());
         ChannelId = channel.Body.GetProperty("id").GetString()!;
 
-        var template = await admin.PostJsonAsync("/api/v1/templates", new
-        {
-            name = TemplateName,
-            language = "en_US",
-            category = "utility",
-            channelId = ChannelId,
-            components = new object[]
-            {
-                new { type = "BODY", text = "Hi {{1}}, your order {{2}} is on its way.", example = new { body_text = new[] { new[] { "Maria", "A-100" } } } },
-            },
-        });
+        await ApprovedTemplateAsync(admin, TemplateName, "utility",
+            new { type = "BODY", text = "Hi {{1}}, your order {{2}} is on its way.", example = new { body_text = new[] { new[] { "Maria", "A-100" } } } });
+
+        await WarmUpAsync(admin);
+    }
+
+    /// <summary>An en_US template of the seeded number, created and submitted through the Api, once the emulator's review approved it.</summary>
+    public async Task ApprovedTemplateAsync(ApiSession admin, string name, string category, params object[] components)
+    {
+        var template = await admin.PostJsonAsync("/api/v1/templates", new { name, language = "en_US", category, channelId = ChannelId, components });
         Assert.True(template.Status == System.Net.HttpStatusCode.Created, template.Body.ToString());
         var templateId = template.Body.GetProperty("id").GetString()!;
         var submitted = await admin.PostJsonAsync($"/api/v1/templates/{templateId}/submit", new { });
         Assert.True((int)submitted.Status < 300, submitted.Body.ToString());
         await Eventually.TrueAsync(
             async () => (await admin.GetJsonAsync($"/api/v1/templates/{templateId}")).GetProperty("status").GetString() == "approved",
-            TimeSpan.FromSeconds(20), "the template to be approved by the emulator's review webhook");
-
-        await WarmUpAsync(admin);
+            TimeSpan.FromSeconds(20), $"template {name} to be approved by the emulator's review webhook");
     }
 
     /// <summary>
