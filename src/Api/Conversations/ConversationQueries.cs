@@ -12,6 +12,14 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>A message row as <see cref="MessageRow"/> reads it, for queries over <c>messages</c> alone.</summary>
+    private const string MessageColumns = """
+        id as Id, conversation_id as ConversationId, sequence as Sequence, direction as Direction, content::text as Content,
+        preview as Preview, status as Status, author_kind as AuthorKind, author_id as AuthorId, author_name as AuthorName,
+        provider_message_id as ProviderMessageId, reply_to as ReplyTo, error_code as ErrorCode, error_reason as ErrorReason,
+        created_at as CreatedAt, provider_timestamp as ProviderTimestamp
+        """;
+
     private const string Select =
         """
         select c.id as Id, c.channel_id as ChannelId, c.channel_type as ChannelType, c.contact_id as ContactId,
@@ -105,11 +113,8 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
         var take = Math.Clamp(limit ?? 50, 1, MaxPageSize);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<MessageRow>(new CommandDefinition(
-            """
-            select id as Id, conversation_id as ConversationId, sequence as Sequence, direction as Direction, content::text as Content,
-                   preview as Preview, status as Status, author_kind as AuthorKind, author_id as AuthorId, author_name as AuthorName,
-                   provider_message_id as ProviderMessageId, reply_to as ReplyTo, error_code as ErrorCode, error_reason as ErrorReason,
-                   created_at as CreatedAt, provider_timestamp as ProviderTimestamp
+            $"""
+            select {MessageColumns}
             from messages
             where tenant_id = @tenantId and conversation_id = @conversationId and (@before::bigint is null or sequence < @before)
             order by sequence desc
@@ -136,17 +141,14 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
         }
 
         var rows = (await connection.QueryAsync<MessageRow>(new CommandDefinition(
-            """
-            select m.id as Id, m.conversation_id as ConversationId, m.sequence as Sequence, m.direction as Direction, m.content::text as Content,
-                   m.preview as Preview, m.status as Status, m.author_kind as AuthorKind, m.author_id as AuthorId, m.author_name as AuthorName,
-                   m.provider_message_id as ProviderMessageId, m.reply_to as ReplyTo, m.error_code as ErrorCode, m.error_reason as ErrorReason,
-                   m.created_at as CreatedAt, m.provider_timestamp as ProviderTimestamp
-            from conversations c
-            join messages m on m.tenant_id = c.tenant_id and m.conversation_id = c.id
-            where c.tenant_id = @tenantId and c.contact_id = @contactId
-              and m.content ->> 'type' in ('image', 'video', 'audio', 'document', 'sticker')
-              and (@beforeAt::timestamptz is null or (m.created_at, m.id) < (@beforeAt, @beforeId))
-            order by m.created_at desc, m.id desc
+            $"""
+            select {MessageColumns}
+            from messages
+            where tenant_id = @tenantId
+              and conversation_id in (select id from conversations where tenant_id = @tenantId and contact_id = @contactId)
+              and content ->> 'type' in ('image', 'video', 'audio', 'document', 'sticker')
+              and (@beforeAt::timestamptz is null or (created_at, id) < (@beforeAt, @beforeId))
+            order by created_at desc, id desc
             limit @fetch
             """,
             new { tenantId, contactId, beforeAt = before?.At, beforeId = before?.Id, fetch = limit + 1 },
@@ -159,11 +161,8 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(
-            """
-            select id as Id, conversation_id as ConversationId, sequence as Sequence, direction as Direction, content::text as Content,
-                   preview as Preview, status as Status, author_kind as AuthorKind, author_id as AuthorId, author_name as AuthorName,
-                   provider_message_id as ProviderMessageId, reply_to as ReplyTo, error_code as ErrorCode, error_reason as ErrorReason,
-                   created_at as CreatedAt, provider_timestamp as ProviderTimestamp
+            $"""
+            select {MessageColumns}
             from messages where tenant_id = @tenantId and conversation_id = @conversationId and id = @messageId
             """, new { tenantId, conversationId, messageId }, cancellationToken: cancellationToken));
         return row is null ? null : ToView(row);
