@@ -1,7 +1,5 @@
 using Switchboard.Benchmarks;
-using Switchboard.Benchmarks.GrainTurns;
 using Switchboard.Benchmarks.Inbound;
-using Switchboard.Benchmarks.Reminders;
 using Switchboard.Benchmarks.Reporting;
 using Switchboard.Testing;
 
@@ -31,16 +29,6 @@ await MachineSetup.DescribeAsync(table, TestEnvironment.PostgresAdminConnectionS
 Console.WriteLine(table.ToText());
 
 var started = DateTimeOffset.UtcNow;
-if (options.Command is "grain-turns" or "all")
-{
-    await GrainTurnsBenchmark.RunAsync(options, table);
-}
-
-if (options.Command is "reminders" or "all")
-{
-    await RemindersBenchmark.RunAsync(options, table);
-}
-
 if (options.Command is "inbound" or "all")
 {
     await InboundBenchmark.RunAsync(options, table);

@@ -1,7 +1,7 @@
 using Xunit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Switchboard.Runtime.Storage;
+using Switchboard.Storage.Postgres;
 
 namespace Switchboard.Testing;
 

@@ -12,13 +12,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
 
-    private ServiceProcess(string project, string name, Process process, StreamWriter log, int port)
+    private ServiceProcess(string project, string name, Process process, StreamWriter log, int port, IReadOnlyDictionary<string, string> settings)
     {
         Project = project;
         Name = name;
         this.process = process;
         this.log = log;
         Port = port;
+        Settings = settings;
     }
 
     /// <summary>Which of our processes it is: Api, Silo or Emulator.</summary>
@@ -27,6 +28,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Name { get; }
 
     public int Port { get; }
+
+    /// <summary>The settings it was started with, so a restart is the same node again.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
@@ -65,7 +69,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var service = new ServiceProcess(project, name, process, log, listenPort);
+        var service = new ServiceProcess(project, name, process, log, listenPort, settings);
         await service.WaitUntilAnswersAsync(readyPath, TimeSpan.FromSeconds(60));
         return service;
     }

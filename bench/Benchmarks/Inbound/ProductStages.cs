@@ -4,9 +4,9 @@ using Switchboard.Benchmarks.Reporting;
 namespace Switchboard.Benchmarks.Inbound;
 
 /// <summary>
-/// Where the product's latency goes, from its own rows: the webhook stored (webhook_inbox.received_at),
-/// the grain turn that recorded it (the MessageReceived event's created_at, its transaction's
-/// now()), and the screen. Same machine, so the database clock and the wall clock agree.
+/// Where the product's latency goes, from its own rows: the webhook received by the Api (the
+/// message row's created_at, the Api's clock when the POST arrived), the grain turn that recorded it
+/// (the row's updated_at, its transaction's now()), and the screen. Same machine, so the clocks agree.
 /// </summary>
 public static class ProductStages
 {
@@ -14,15 +14,14 @@ public static class ProductStages
     {
         var stored = await TimesAsync(database,
             """
-            select (r[2])::int, extract(epoch from received_at) * 1000
-            from (select regexp_match(payload, '"body":"b(\d+):(\d+):') as r, received_at from webhook_inbox) w
-            where r[1] = $1
+            select (m[2])::int, extract(epoch from created_at) * 1000
+            from (select regexp_match(provider_message_id, '^wamid\.bench(\d+)x(\d+)$') as m, created_at from messages where direction = 'inbound') r
+            where m[1] = $1
             """, run);
         var turned = await TimesAsync(database,
             """
-            select (m[2])::int, extract(epoch from created_at) * 1000
-            from (select regexp_match(payload -> 'message' ->> 'providerMessageId', '^wamid\.bench(\d+)x(\d+)$') as m, created_at
-                  from grain_events where event_type = 'MessageReceived') e
+            select (m[2])::int, extract(epoch from updated_at) * 1000
+            from (select regexp_match(provider_message_id, '^wamid\.bench(\d+)x(\d+)$') as m, updated_at from messages where direction = 'inbound') r
             where m[1] = $1
             """, run);
 
@@ -41,7 +40,7 @@ public static class ProductStages
             toScreen.Add(log.IntendedUnixMs[seq] + latency - turnAt);
         }
 
-        return $"send→stored {Format.Ms(intake.P50)} / {Format.Ms(intake.P99)}, stored→turn {Format.Ms(toTurn.P50)} / {Format.Ms(toTurn.P99)}, "
+        return $"send→received {Format.Ms(intake.P50)} / {Format.Ms(intake.P99)}, received→turn {Format.Ms(toTurn.P50)} / {Format.Ms(toTurn.P99)}, "
             + $"turn→screen {Format.Ms(toScreen.P50)} / {Format.Ms(toScreen.P99)} (p50 / p99)";
     }
 

@@ -3,7 +3,7 @@ using Dapper;
 using Npgsql;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
-using Switchboard.Cluster.Identity;
+using Switchboard.Grains.Identity;
 
 namespace Switchboard.Api.ApiKeys;
 

@@ -12,7 +12,7 @@ namespace Switchboard.Api.Auth;
 public static class AuthSetup
 {
     public const string AdminPolicy = "admin";
-    public const string AgentPolicy = "agent";
+    public const string AgentPolicy = InboxPolicies.Agent;
     private const string SmartScheme = "cookie-or-key";
 
     public static IServiceCollection AddSwitchboardAuth(this IServiceCollection services)

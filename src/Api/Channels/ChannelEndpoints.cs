@@ -3,8 +3,8 @@ using Dapper;
 using Npgsql;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
-using Switchboard.Cluster.Channels;
-using Switchboard.Cluster.Identity;
+using Switchboard.Storage.Channels;
+using Switchboard.Grains.Identity;
 
 namespace Switchboard.Api.Channels;
 

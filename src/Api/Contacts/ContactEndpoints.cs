@@ -4,7 +4,9 @@ using Npgsql;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Conversations;
 using Switchboard.Api.Problems;
-using Switchboard.Cluster.Identity;
+using Switchboard.Grains.Identity;
+using Switchboard.Inbox.Conversations;
+using Switchboard.Inbox.Contacts;
 
 namespace Switchboard.Api.Contacts;
 

@@ -4,13 +4,12 @@ using Dapper;
 using Npgsql;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
-using Switchboard.Cluster.Channels;
-using Switchboard.Cluster.Conversations;
-using Switchboard.Cluster.Identity;
+using Switchboard.Storage.Channels;
+using Switchboard.Grains.Identity;
 using Switchboard.Grains.Abstractions;
 using Switchboard.Grains.Conversations;
 using Switchboard.Grains.Json;
-using Switchboard.Runtime.Grains;
+using Switchboard.Inbox.Conversations;
 
 namespace Switchboard.Api.Conversations;
 
@@ -86,8 +85,7 @@ public static partial class ConversationEndpoints
         Results.Ok(await queries.MessagesAsync(conversation.Key.TenantId, conversation.Id, before, limit, cancellationToken));
 
     private static async Task<IResult> StartAsync(
-        StartConversationRequest request, ClaimsPrincipal user, ChannelStore channels, OutboundContentParser parser, GrainRuntime runtime,
-        ConversationGrain grain, ConversationQueries queries, CancellationToken cancellationToken)
+        StartConversationRequest request, ClaimsPrincipal user, ChannelStore channels, OutboundContentParser parser, ConversationGrains grains, ConversationQueries queries, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Require("channelId", request.ChannelId, 100).Require("to", request.To, 20);
         if (request.To is not null && !PhoneNumbers.IsE164(request.To))
@@ -119,20 +117,20 @@ public static partial class ConversationEndpoints
         }
 
         var identity = new ConversationIdentity(tenantId, channel.Id, channel.ChannelType, PhoneNumbers.WaId(request.To!));
-        var outcome = await runtime.SendAsync(grain, identity.ToGrainKey(), new StartWithTemplate(identity, Ids.New("msg"), template!, Author(user)), cancellationToken);
+        var outcome = await grains.ExecuteAsync(identity.Key, new StartWithTemplate(identity, Ids.New("msg"), template!, Author(user)), cancellationToken);
         if (outcome.Rejection is { } rejection)
         {
             return ApiProblems.FromRejection(rejection);
         }
 
-        var conversationId = ConversationAddress.ConversationId(identity);
+        var conversationId = identity.Key.ConversationId;
         var view = await queries.FindAsync(tenantId, conversationId, cancellationToken);
         return Results.Created($"/api/v1/conversations/{conversationId}", view);
     }
 
     private static async Task<IResult> SendAsync(
         ConversationRoute conversation, JsonElement body, HttpRequest http, ClaimsPrincipal user, OutboundContentParser parser,
-        GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationGrains grains, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var parsed = await parser.ParseAsync(tenantId, body, cancellationToken);
@@ -144,22 +142,23 @@ public static partial class ConversationEndpoints
         // With an Idempotency-Key the message id is derived from it, so a retried request is the same command.
         var idempotencyKey = http.Headers["Idempotency-Key"].ToString();
         var messageId = idempotencyKey.Length > 0 ? Ids.Derived("msg", tenantId, user.Actor(), idempotencyKey) : Ids.New("msg");
-        var outcome = await runtime.SendAsync(grain, conversation.Key,
+        var outcome = await grains.ExecuteAsync(conversation.Key,
             new SendMessage(messageId, parsed.Content!, Author(user), parsed.ReplyTo, parsed.HoldIfWindowClosed), cancellationToken);
         if (outcome.Rejection is { } rejection)
         {
             return ApiProblems.FromRejection(rejection);
         }
 
-        var status = outcome.Events.Any(e => e.Event is MessageHeld held && held.Message.Id == messageId) || outcome.State.Held.Any(h => h.Id == messageId)
-            ? "held"
-            : "queued";
+        // A repeated request (same Idempotency-Key) answers as the first did: held if the message still waits.
+        var held = outcome.Duplicate
+            ? (await grains.ReadAsync(conversation.Key, cancellationToken)).State.Held.Exists(h => h.Id == messageId)
+            : outcome.Events.Any(e => e is MessageHeld h && h.Message.Id == messageId);
+        var status = held ? "held" : "queued";
         return Results.Accepted($"/api/v1/conversations/{conversation.Id}/messages/{messageId}", new MessageAccepted(messageId, status));
     }
 
     private static async Task<IResult> AssignAsync(
-        ConversationRoute conversation, AssignRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
-        ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, AssignRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, ConversationGrains grains, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         AgentRef? agent = null;
@@ -178,12 +177,11 @@ public static partial class ConversationEndpoints
             }
         }
 
-        return await CommandAsync(runtime, grain, conversation, new Assign(agent, Author(user)), queries, cancellationToken);
+        return await CommandAsync(grains, conversation, new Assign(agent, Author(user)), queries, cancellationToken);
     }
 
     private static async Task<IResult> AddParticipantAsync(
-        ConversationRoute conversation, ParticipantRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
-        ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, ParticipantRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, ConversationGrains grains, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         if (request.AgentId is null || await FindAgentAsync(dataSource, tenantId, request.AgentId, cancellationToken) is not { } agent)
@@ -191,38 +189,37 @@ public static partial class ConversationEndpoints
             return ApiProblems.Validation("agentId", "There is no active agent with that id.");
         }
 
-        return await CommandAsync(runtime, grain, conversation, new AddParticipant(new AgentRef(agent.Id, agent.Name), Author(user)), queries, cancellationToken);
+        return await CommandAsync(grains, conversation, new AddParticipant(new AgentRef(agent.Id, agent.Name), Author(user)), queries, cancellationToken);
     }
 
     private static async Task<IResult> RemoveParticipantAsync(
-        ConversationRoute conversation, string agentId, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
-        await CommandAsync(runtime, grain, conversation, new RemoveParticipant(agentId, Author(user)), queries, cancellationToken);
+        ConversationRoute conversation, string agentId, ClaimsPrincipal user, ConversationQueries queries, ConversationGrains grains, CancellationToken cancellationToken) =>
+        await CommandAsync(grains, conversation, new RemoveParticipant(agentId, Author(user)), queries, cancellationToken);
 
     private static async Task<IResult> LeaveAsync(
-        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, ConversationGrains grains, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var leaveText = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "select leave_message from tenants where id = @tenantId", new { tenantId }, cancellationToken: cancellationToken));
         var leave = new Leave(Me(user), leaveText is { Length: > 0 } text ? new LeaveMessage(Ids.New("msg"), text) : null);
-        return await CommandAsync(runtime, grain, conversation, leave, queries, cancellationToken);
+        return await CommandAsync(grains, conversation, leave, queries, cancellationToken);
     }
 
     private static async Task<IResult> SetStatusAsync(
-        ConversationRoute conversation, StatusRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, StatusRequest request, ClaimsPrincipal user, ConversationQueries queries, ConversationGrains grains, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ConversationStatus>(request.Status, ignoreCase: true, out var status) || int.TryParse(request.Status, out _))
         {
             return ApiProblems.Validation("status", "status must be open, pending, resolved or snoozed.");
         }
 
-        return await CommandAsync(runtime, grain, conversation, new SetStatus(status, Author(user), request.SnoozedUntil), queries, cancellationToken);
+        return await CommandAsync(grains, conversation, new SetStatus(status, Author(user), request.SnoozedUntil), queries, cancellationToken);
     }
 
     private static async Task<IResult> SetLabelsAsync(
-        ConversationRoute conversation, LabelsRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, GrainRuntime runtime,
-        ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, LabelsRequest request, ClaimsPrincipal user, ConversationQueries queries, NpgsqlDataSource dataSource, ConversationGrains grains, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         if (request.Labels is null)
@@ -241,11 +238,11 @@ public static partial class ConversationEndpoints
         }
 
         var canonical = request.Labels.Select(l => known.First(k => k.Equals(l, StringComparison.OrdinalIgnoreCase))).ToList();
-        return await CommandAsync(runtime, grain, conversation, new SetLabels(canonical, Author(user)), queries, cancellationToken);
+        return await CommandAsync(grains, conversation, new SetLabels(canonical, Author(user)), queries, cancellationToken);
     }
 
     private static async Task<IResult> AddNoteAsync(
-        ConversationRoute conversation, NoteRequest request, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, NoteRequest request, ClaimsPrincipal user, ConversationQueries queries, ConversationGrains grains, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Require("text", request.Text, 4096);
         if (!validation.IsValid)
@@ -254,30 +251,29 @@ public static partial class ConversationEndpoints
         }
 
         var noteId = Ids.New("note");
-        var outcome = await runtime.SendAsync(grain, conversation.Key, new AddNote(noteId, Me(user), request.Text!.Trim()), cancellationToken);
+        var outcome = await grains.ExecuteAsync(conversation.Key, new AddNote(noteId, Me(user), request.Text!.Trim()), cancellationToken);
         return outcome.Rejection is { } rejection
             ? ApiProblems.FromRejection(rejection)
             : Results.Created($"/api/v1/conversations/{conversation.Id}/messages/{noteId}", await queries.MessageAsync(user.TenantId(), conversation.Id, noteId, cancellationToken));
     }
 
     private static async Task<IResult> MarkReadAsync(
-        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
-        await CommandAsync(runtime, grain, conversation, new MarkRead(user.AgentId()!), queries, cancellationToken);
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, ConversationGrains grains, CancellationToken cancellationToken) =>
+        await CommandAsync(grains, conversation, new MarkRead(user.AgentId()!), queries, cancellationToken);
 
     private static async Task<IResult> ExitBotAsync(
-        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken) =>
-        await CommandAsync(runtime, grain, conversation, new ExitBot(Author(user), "Exited by an agent"), queries, cancellationToken);
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationQueries queries, ConversationGrains grains, CancellationToken cancellationToken) =>
+        await CommandAsync(grains, conversation, new ExitBot(Author(user), "Exited by an agent"), queries, cancellationToken);
 
     private static async Task<IResult> ScheduledAsync(
-        ConversationRoute conversation, ClaimsPrincipal user, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, ClaimsPrincipal user, ConversationGrains grains, CancellationToken cancellationToken)
     {
-        var snapshot = await runtime.ReadAsync(grain, conversation.Key, cancellationToken);
+        var snapshot = await grains.ReadAsync(conversation.Key, cancellationToken);
         return Results.Ok(snapshot.State.Scheduled.Select(ToView).ToList());
     }
 
     private static async Task<IResult> ScheduleAsync(
-        ConversationRoute conversation, JsonElement body, ClaimsPrincipal user, OutboundContentParser parser, GrainRuntime runtime,
-        ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, JsonElement body, ClaimsPrincipal user, OutboundContentParser parser, ConversationGrains grains, CancellationToken cancellationToken)
     {
         var tenantId = user.TenantId();
         var validation = new RequestValidation();
@@ -307,28 +303,28 @@ public static partial class ConversationEndpoints
         }
 
         var messageId = Ids.New("msg");
-        var outcome = await runtime.SendAsync(grain, conversation.Key, new ScheduleMessage(messageId, parsed.Content!, sendAt!.Value, Author(user), fallback, parsed.ReplyTo), cancellationToken);
+        var outcome = await grains.ExecuteAsync(conversation.Key, new ScheduleMessage(messageId, parsed.Content!, sendAt!.Value, Author(user), fallback, parsed.ReplyTo), cancellationToken);
         if (outcome.Rejection is { } rejection)
         {
             return ApiProblems.FromRejection(rejection);
         }
 
-        var scheduled = outcome.State.Scheduled.Single(s => s.Id == messageId);
+        var scheduled = outcome.Events.OfType<MessageScheduled>().Single(s => s.Message.Id == messageId).Message;
         return Results.Created($"/api/v1/conversations/{conversation.Id}/scheduled-messages/{messageId}", ToView(scheduled));
     }
 
     private static async Task<IResult> CancelScheduledAsync(
-        ConversationRoute conversation, string messageId, ClaimsPrincipal user, GrainRuntime runtime, ConversationGrain grain, CancellationToken cancellationToken)
+        ConversationRoute conversation, string messageId, ClaimsPrincipal user, ConversationGrains grains, CancellationToken cancellationToken)
     {
-        var outcome = await runtime.SendAsync(grain, conversation.Key, new CancelScheduledMessage(messageId, Author(user)), cancellationToken);
+        var outcome = await grains.ExecuteAsync(conversation.Key, new CancelScheduledMessage(messageId, Author(user)), cancellationToken);
         return outcome.Rejection is { } rejection ? ApiProblems.FromRejection(rejection) : Results.NoContent();
     }
 
     /// <summary>Runs a command and answers with the conversation as it now is.</summary>
     private static async Task<IResult> CommandAsync(
-        GrainRuntime runtime, ConversationGrain grain, ConversationRoute conversation, ConversationCommand command, ConversationQueries queries, CancellationToken cancellationToken)
+        ConversationGrains grains, ConversationRoute conversation, ConversationCommand command, ConversationQueries queries, CancellationToken cancellationToken)
     {
-        var outcome = await runtime.SendAsync(grain, conversation.Key, command, conversation.ExpectedSequence, cancellationToken);
+        var outcome = await grains.ExecuteAsync(conversation.Key, command, conversation.ExpectedSequence, cancellationToken);
         return outcome.Rejection is { } rejection
             ? ApiProblems.FromRejection(rejection)
             : Results.Ok(await queries.FindAsync(conversation.Key.TenantId, conversation.Id, cancellationToken));

@@ -1,6 +1,7 @@
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
-using Switchboard.Grains.Abstractions;
+using Switchboard.Grains.Conversations;
+using Switchboard.Inbox.Conversations;
 
 namespace Switchboard.Api.Conversations;
 
@@ -11,7 +12,7 @@ namespace Switchboard.Api.Conversations;
 /// A conversation answers with its sequence as ETag; an edit sent with <c>If-Match</c> (that
 /// ETag) is refused with 409 <c>stale_version</c> when another change came first.
 /// </summary>
-public sealed record ConversationRoute(string Id, GrainKey Key, bool Exists, long? ExpectedSequence, bool IfMatchMalformed)
+public sealed record ConversationRoute(string Id, ConversationKey Key, bool Exists, long? ExpectedSequence, bool IfMatchMalformed)
 {
     public static async ValueTask<ConversationRoute> BindAsync(HttpContext context)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Switchboard.Api.Problems;
-using Switchboard.Cluster.Media;
-using Switchboard.Cluster.Templates;
+using Switchboard.Storage.Media;
+using Switchboard.Storage.Templates;
 using Switchboard.Grains.Messages;
 
 namespace Switchboard.Api.Conversations;

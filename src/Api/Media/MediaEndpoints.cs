@@ -5,7 +5,7 @@ using Switchboard.Api.ApiKeys;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
 using Switchboard.Channels.WhatsApp.Media;
-using Switchboard.Cluster.Media;
+using Switchboard.Storage.Media;
 
 namespace Switchboard.Api.Media;
 

@@ -7,9 +7,9 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
 using Switchboard.Channels.WhatsApp.Client;
 using Switchboard.Channels.WhatsApp.Templates;
-using Switchboard.Cluster.Channels;
-using Switchboard.Cluster.Identity;
-using Switchboard.Cluster.Templates;
+using Switchboard.Storage.Channels;
+using Switchboard.Grains.Identity;
+using Switchboard.Storage.Templates;
 
 namespace Switchboard.Api.Templates;
 

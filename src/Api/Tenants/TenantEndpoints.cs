@@ -1,7 +1,7 @@
 using Npgsql;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Problems;
-using Switchboard.Cluster.Identity;
+using Switchboard.Grains.Identity;
 
 namespace Switchboard.Api.Tenants;
 

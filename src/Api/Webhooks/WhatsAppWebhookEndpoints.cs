@@ -1,16 +1,16 @@
 using System.Buffers;
 using Switchboard.Api.Problems;
 using Switchboard.Channels.WhatsApp.Webhooks;
-using Switchboard.Cluster.Channels;
-using Switchboard.Cluster.Ingestion;
+using Switchboard.Storage.Channels;
 
 namespace Switchboard.Api.Webhooks;
 
 /// <summary>
 /// Meta's webhook: GET is the verification handshake, POST delivers messages and statuses.
-/// A POST is answered 200 only once its exact bytes are stored; a bad signature stores nothing.
+/// A POST is answered 200 only once everything it carries is durable: applied to its conversations,
+/// or kept whole to apply later. A bad signature changes nothing.
 /// </summary>
-public static class WhatsAppWebhookEndpoints
+public static partial class WhatsAppWebhookEndpoints
 {
     /// <summary>Meta batches up to 3 MB per POST; a little over that is still Meta's.</summary>
     private const int MaxBodyBytes = 4 * 1024 * 1024;
@@ -38,24 +38,37 @@ public static class WhatsAppWebhookEndpoints
         return ApiProblems.Forbidden("hub.mode must be 'subscribe' and hub.verify_token must match a channel's verify token.");
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, WebhookIntake intake, WebhookPump pump, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, WebhookIntake intake, WebhookProcessor processor, WebhookInbox inbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var receivedAt = time.GetUtcNow();
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
             return ApiProblems.Of(413, "payload_too_large", "Payload too large", $"Webhook bodies are limited to {MaxBodyBytes} bytes.");
         }
 
-        var result = await intake.AcceptAsync(body.Value, request.Headers[WebhookSignature.HeaderName], cancellationToken);
-        switch (result)
+        switch (await intake.AcceptAsync(body.Value, request.Headers[WebhookSignature.HeaderName], cancellationToken))
         {
-            case IntakeResult.Stored stored:
-                pump.Enqueue(stored);
-                return Results.Ok();
             case IntakeResult.Refused refused:
                 return ApiProblems.Of(refused.Status, refused.Type, "Webhook refused", refused.Detail);
+            case IntakeResult.Verified verified:
+                try
+                {
+                    // Every event becomes a durable grain turn before the 200: nothing acknowledged can be lost.
+                    await processor.ApplyAsync(verified.Notification, receivedAt, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The cluster cannot take it now: keep the exact bytes and apply them later. If even
+                    // that fails, the answer is an error and the provider sends the webhook again.
+                    LogKeptForLater(loggers.CreateLogger(typeof(WhatsAppWebhookEndpoints)), ex.GetType().Name, ex);
+                    await inbox.KeepAsync(verified.Channel.TenantId, verified.Channel.Id, body.Value, receivedAt, ex.Message, CancellationToken.None);
+                }
+
+                return Results.Ok();
             default:
-                throw new InvalidOperationException($"Unknown intake result {result}");
+                throw new InvalidOperationException("Unknown intake result.");
         }
     }
 
@@ -89,4 +102,7 @@ public static class WhatsAppWebhookEndpoints
 
         return buffer.ToArray();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A webhook could not be applied now ({Error}); it is kept and applied later")]
+    private static partial void LogKeptForLater(ILogger logger, string error, Exception exception);
 }

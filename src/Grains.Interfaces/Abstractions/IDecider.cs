@@ -1,7 +1,7 @@
 namespace Switchboard.Grains.Abstractions;
 
 /// <summary>
-/// A grain written as a pure decider. The runtime loads the state, calls
+/// The rules of a grain as a pure decider. The grain shell loads the state, calls
 /// <see cref="Decide"/> with the command and the current time, applies the
 /// returned events with <see cref="Apply"/> and commits it all in one transaction.
 /// Implementations do no I/O and read no clock: that keeps the rules property-testable.

@@ -30,5 +30,5 @@ public sealed record AddNote(string NoteId, AgentRef Agent, string Text) : Conve
     public string? IdempotencyKey => "note:" + NoteId;
 }
 
-/// <summary>An agent read the conversation: unread goes to zero, and the silo may send a read receipt.</summary>
+/// <summary>An agent read the conversation: unread goes to zero, and the customer is sent a read receipt.</summary>
 public sealed record MarkRead(string AgentId) : ConversationCommand;

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Switchboard.Grains.Conversations;
 
 /// <summary>
-/// Everything a conversation grain can be asked to do. The discriminator <c>type</c> is stable:
-/// commands may be stored (queued work, reminders turned into commands), so never rename one.
+/// Everything a conversation grain can be asked to do. Commands travel between nodes as JSON, so
+/// the discriminator <c>type</c> is stable: never rename one.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 // Customer and first contact
@@ -13,7 +13,7 @@ namespace Switchboard.Grains.Conversations;
 // Messages to the customer
 [JsonDerivedType(typeof(SendMessage), "send_message")]
 [JsonDerivedType(typeof(CancelHeldMessage), "cancel_held_message")]
-// What the silo and the provider report
+// What the provider reports
 [JsonDerivedType(typeof(RecordSent), "record_sent")]
 [JsonDerivedType(typeof(RecordSendFailed), "record_send_failed")]
 [JsonDerivedType(typeof(ApplyStatus), "apply_status")]
@@ -33,11 +33,18 @@ namespace Switchboard.Grains.Conversations;
 [JsonDerivedType(typeof(StartBot), "start_bot")]
 [JsonDerivedType(typeof(AdvanceBot), "advance_bot")]
 [JsonDerivedType(typeof(ExitBot), "exit_bot")]
-// Fired reminders
+// Timers that came due
 [JsonDerivedType(typeof(CloseWindow), "close_window")]
 [JsonDerivedType(typeof(EndSnooze), "end_snooze")]
 [JsonDerivedType(typeof(TimeOutBot), "time_out_bot")]
 [JsonDerivedType(typeof(SendScheduledMessage), "send_scheduled_message")]
 [JsonDerivedType(typeof(DiscardExpiredStatuses), "discard_expired_statuses")]
-[JsonDerivedType(typeof(IgnoreReminder), "ignore_reminder")]
+[JsonDerivedType(typeof(IgnoreTimer), "ignore_timer")]
+// The outbox's bookkeeping
+[JsonDerivedType(typeof(BeginSendAttempt), "begin_send_attempt")]
+[JsonDerivedType(typeof(RecordSendRetry), "record_send_retry")]
+[JsonDerivedType(typeof(RecordReadReceiptDone), "record_read_receipt_done")]
+[JsonDerivedType(typeof(RecordReadReceiptRetry), "record_read_receipt_retry")]
+[JsonDerivedType(typeof(RecordMediaFetched), "record_media_fetched")]
+[JsonDerivedType(typeof(RecordMediaFetchFailed), "record_media_fetch_failed")]
 public abstract record ConversationCommand;

@@ -3,9 +3,10 @@ using System.Text.Json.Serialization;
 namespace Switchboard.Grains.Conversations;
 
 /// <summary>
-/// What happened to a conversation. Events are stored, projected into the message table,
-/// published to agents' screens and drive side effects (a <see cref="MessageQueued"/> is a send),
-/// so the discriminator <c>type</c> is stable: never rename one.
+/// What happened to a conversation. Events are projected into the conversation and message tables
+/// in the turn that commits them, pushed to agents' screens, and fill the outbox (a
+/// <see cref="MessageQueued"/> is a send); they travel between nodes as JSON, so the discriminator
+/// <c>type</c> is stable: never rename one.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 // Lifecycle
@@ -43,4 +44,13 @@ namespace Switchboard.Grains.Conversations;
 [JsonDerivedType(typeof(BotAdvanced), "bot_advanced")]
 [JsonDerivedType(typeof(BotTimedOut), "bot_timed_out")]
 [JsonDerivedType(typeof(BotExited), "bot_exited")]
+// The outbox's bookkeeping (no sequence number, no screen)
+[JsonDerivedType(typeof(SendAttemptStarted), "send_attempt_started")]
+[JsonDerivedType(typeof(SendRetryScheduled), "send_retry_scheduled")]
+[JsonDerivedType(typeof(ReadReceiptSettled), "read_receipt_settled")]
+[JsonDerivedType(typeof(ReadReceiptRetryScheduled), "read_receipt_retry_scheduled")]
+[JsonDerivedType(typeof(InboundHeldBack), "inbound_held_back")]
+[JsonDerivedType(typeof(InboundMediaCopied), "inbound_media_copied")]
+[JsonDerivedType(typeof(InboundMediaRetryScheduled), "inbound_media_retry_scheduled")]
+[JsonDerivedType(typeof(InboundMediaAbandoned), "inbound_media_abandoned")]
 public abstract record ConversationEvent;

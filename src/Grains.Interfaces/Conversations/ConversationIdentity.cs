@@ -1,4 +1,4 @@
-using Switchboard.Grains.Abstractions;
+using System.Text.Json.Serialization;
 
 namespace Switchboard.Grains.Conversations;
 
@@ -9,6 +9,6 @@ namespace Switchboard.Grains.Conversations;
 /// </summary>
 public sealed record ConversationIdentity(string TenantId, string ChannelId, ChannelType ChannelType, string ContactId)
 {
-    /// <summary>The grain key: the tenant, and "channel/contact" inside it.</summary>
-    public GrainKey ToGrainKey() => new(TenantId, $"{ChannelId}/{ContactId}");
+    [JsonIgnore]
+    public ConversationKey Key => ConversationKey.Of(this);
 }

@@ -20,7 +20,7 @@ public sealed record ConversationState
 
     public ConversationStatus Status { get; init; } = ConversationStatus.Open;
 
-    /// <summary>Set while <see cref="Status"/> is snoozed: a "snooze" reminder reopens the conversation then.</summary>
+    /// <summary>Set while <see cref="Status"/> is snoozed: a "snooze" timer reopens the conversation then.</summary>
     public DateTimeOffset? SnoozedUntil { get; init; }
 
     public ServiceWindow Window { get; init; } = ServiceWindow.Never;
@@ -41,7 +41,7 @@ public sealed record ConversationState
     /// <summary>Free-form messages waiting, in order, for the customer to reopen the window.</summary>
     public ImmutableList<MessageRecord> Held { get; init; } = [];
 
-    /// <summary>Messages to send later, each with its own reminder, in the order they were scheduled.</summary>
+    /// <summary>Messages to send later, each with its own timer, in the order they were scheduled.</summary>
     public ImmutableList<ScheduledMessage> Scheduled { get; init; } = [];
 
     /// <summary>Outbound messages whose status can still change, oldest first.</summary>
@@ -60,4 +60,14 @@ public sealed record ConversationState
 
     /// <summary>System lines written so far: their ids are <c>sys-1</c>, <c>sys-2</c>… (no randomness in a decider).</summary>
     public int SystemMessageCount { get; init; }
+
+    /// <summary>
+    /// How many events agents' screens have been sent: each visible event takes the next number, so
+    /// a screen that sees a gap knows it missed one and re-reads. Outbox bookkeeping takes none.
+    /// It is also the conversation's version for optimistic edits (ETag / If-Match).
+    /// </summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Provider sends, the read receipt and customer messages waiting for their media.</summary>
+    public ConversationOutbox Outbox { get; init; } = ConversationOutbox.Empty;
 }

@@ -1,6 +1,6 @@
 namespace Switchboard.Grains.Conversations;
 
-/// <summary>The customer's message, recorded once (the runtime drops repeats by provider id).</summary>
+/// <summary>The customer's message, recorded once (the storage drops repeats by provider id).</summary>
 public sealed record MessageReceived(MessageRecord Message) : ConversationEvent;
 
 /// <summary>The window opened or was extended: free-form messages may go out until <paramref name="ExpiresAt"/>.</summary>
@@ -11,6 +11,6 @@ public sealed record WindowClosed(DateTimeOffset ClosedAt) : ConversationEvent;
 
 /// <summary>
 /// An agent read the conversation. <paramref name="LatestInboundProviderMessageId"/> is what the
-/// silo marks as read at the provider (which marks the earlier ones too).
+/// grain marks as read at the provider (which marks the earlier ones too).
 /// </summary>
 public sealed record ConversationRead(string AgentId, DateTimeOffset At, string? LatestInboundProviderMessageId = null) : ConversationEvent;

@@ -1,7 +1,7 @@
 namespace Switchboard.Grains.Conversations;
 
 /// <summary>
-/// A message to the customer is ready to go: the silo sends it. Status <c>queued</c>.
+/// A message to the customer is ready to go: it joins the outbox and is handed to the provider in turn. Status <c>queued</c>.
 /// <paramref name="HumanAgentTag"/>: send it with the channel's human-agent tag (Messenger).
 /// </summary>
 public sealed record MessageQueued(MessageRecord Message, QueueOrigin Origin = QueueOrigin.Immediate, bool HumanAgentTag = false) : ConversationEvent;

@@ -5,7 +5,7 @@ namespace Switchboard.Grains.Conversations;
 /// <paramref name="LastInboundAt"/> is the latest customer message time (its provider timestamp,
 /// capped at when we received it); <paramref name="ExpiresAt"/> is that plus the channel's window.
 /// <paramref name="CloseAnnounced"/> is set once the close was told to the agents, so the
-/// "window-close" reminder stops being wanted until the customer writes again.
+/// "window-close" timer stops being wanted until the customer writes again.
 /// </summary>
 public sealed record ServiceWindow(DateTimeOffset? LastInboundAt = null, DateTimeOffset? ExpiresAt = null, bool CloseAnnounced = false)
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Switchboard.Api.Tests.Infrastructure;
-using Switchboard.Cluster.Identity;
+using Switchboard.Grains.Identity;
 
 namespace Switchboard.Api.Tests.Contacts;
 

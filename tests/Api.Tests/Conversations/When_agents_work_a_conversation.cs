@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Tests.Infrastructure;
+using Switchboard.Grains.Conversations;
 
 namespace Switchboard.Api.Tests.Conversations;
 
@@ -63,9 +65,9 @@ public sealed class When_agents_work_a_conversation(ApiFactory api) : IClassFixt
         var note = (await scene.TimelineAsync()).GetProperty("items").EnumerateArray().Last();
         Assert.Equal("note", note.GetProperty("direction").GetString());
         Assert.Equal("Called them yesterday", note.GetProperty("preview").GetString());
-        await using var connection = await api.Database.DataSource.OpenConnectionAsync();
-        await using var command = new Npgsql.NpgsqlCommand("select count(*) from work_items where handler = 'whatsapp-send' and payload::text like '%Called them yesterday%'", connection);
-        Assert.Equal(0L, await command.ExecuteScalarAsync());
+        var key = new ConversationKey(scene.Tenant.TenantId, scene.ChannelId, scene.WaId);
+        var state = (await api.Silo.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(key.ToString()).Read()).State;
+        Assert.Empty(state.Outbox.Sends);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Dapper;
 using Switchboard.Api.Tests.Infrastructure;
 using Switchboard.Channels.WhatsApp.Webhooks;
-using Switchboard.Cluster.Identity;
-using Switchboard.Cluster.Templates;
+using Switchboard.Grains.Identity;
+using Switchboard.Storage.Templates;
 using Switchboard.Testing;
 
 namespace Switchboard.Api.Tests.Templates;

@@ -78,11 +78,14 @@ public sealed class When_the_provider_refuses_a_send(ClusterFixture cluster)
     private static async Task<string?> StatusAsync(ApiSession agent, string conversationId, string messageId) =>
         (await MessageAsync(agent, conversationId, messageId)).GetProperty("status").GetString();
 
-    /// <summary>The send's pending work row, if the provider's refusal left one waiting for another try.</summary>
+    /// <summary>Why the send is waiting for another try, if the provider's refusal left it in its conversation's outbox.</summary>
     private async Task<string?> LastSendErrorAsync(string messageId)
     {
         await using var command = cluster.Database.DataSource.CreateCommand(
-            "select last_error from work_items where handler = 'whatsapp-send' and payload::text like '%' || $1 || '%' and dead_at is null");
+            """
+            select send ->> 'lastError' from conversation_grains, jsonb_array_elements(state -> 'outbox' -> 'sends') as send
+            where send ->> 'messageId' = $1
+            """);
         command.Parameters.Add(new() { Value = messageId });
         return await command.ExecuteScalarAsync() as string;
     }

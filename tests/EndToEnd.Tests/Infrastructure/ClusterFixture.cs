@@ -60,6 +60,7 @@ public class ClusterFixture : IAsyncLifetime
             ["Postgres:MigrateOnStart"] = "false",
             ["Redis:Configuration"] = await RedisConfigurationAsync(),
             ["Redis:Prefix"] = "e2e-" + Guid.NewGuid().ToString("N")[..8] + ":",
+            ["Orleans:ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N")[..8],
             ["Operator:Key"] = OperatorKey,
         };
         foreach (var (key, value) in ExtraSettings())
@@ -74,8 +75,8 @@ public class ClusterFixture : IAsyncLifetime
             ServiceProcess.StartAsync("Emulator", new Dictionary<string, string>(), "emulator"),
             ServiceProcess.StartAsync("Api", Settings, "api-a", readyPath: "/readyz"),
             ServiceProcess.StartAsync("Api", Settings, "api-b", readyPath: "/readyz"),
-            ServiceProcess.StartAsync("Silo", Settings, "silo-1", readyPath: "/readyz"),
-            ServiceProcess.StartAsync("Silo", Settings, "silo-2", readyPath: "/readyz"),
+            ServiceProcess.StartAsync("Silo", SiloSettings(), "silo-1", readyPath: "/readyz"),
+            ServiceProcess.StartAsync("Silo", SiloSettings(), "silo-2", readyPath: "/readyz"),
         };
         ServiceProcess[] started;
         try
@@ -118,7 +119,7 @@ public class ClusterFixture : IAsyncLifetime
         // The emulator keeps Meta's side in memory: restarting it would be a different fault.
         ArgumentOutOfRangeException.ThrowIfEqual(node.Project, "Emulator");
         node.Kill();
-        var restarted = await ServiceProcess.StartAsync(node.Project, Settings, node.Name + "-restarted", node.Port, readyPath: "/readyz");
+        var restarted = await ServiceProcess.StartAsync(node.Project, node.Settings, node.Name + "-restarted", node.Port, readyPath: "/readyz");
         processes[processes.IndexOf(node)] = restarted;
         await node.DisposeAsync();
         ApiA = node == ApiA ? restarted : ApiA;
@@ -127,7 +128,14 @@ public class ClusterFixture : IAsyncLifetime
         return restarted;
     }
 
-    /// <summary>Settings a fixture adds for every Api and Silo node (e.g. a shorter lease).</summary>
+    /// <summary>A silo's own settings: the cluster's, and ports of its own for silos and clients, kept across its restarts.</summary>
+    private Dictionary<string, string> SiloSettings() => new(Settings)
+    {
+        ["Orleans:Endpoints:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:Endpoints:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Settings a fixture adds for every Api and Silo node.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
     /// <summary>The Redis the cluster uses: the shared test server, unless a fixture brings its own.</summary>

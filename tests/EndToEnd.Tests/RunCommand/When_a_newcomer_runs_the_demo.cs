@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Npgsql;
 using Switchboard.EndToEnd.Tests.Infrastructure;
 using Switchboard.Testing;
 
 namespace Switchboard.EndToEnd.Tests.RunCommand;
 
 /// <summary>
-/// The README's first command, end to end: servers, emulator, Api and silos come up with a demo
-/// tenant, the demo works through the emulator alone, and SIGTERM stops everything it started.
-/// It needs no shared cluster (the assembly runs its classes one at a time anyway).
+/// The README's first command, end to end: servers, emulator, Api and two silos come up as one
+/// Orleans cluster with a demo tenant, the demo works through the emulator alone, a silo killed
+/// outright is reported and started again while the cluster keeps serving, and SIGTERM stops
+/// everything it started. It needs no shared cluster (the assembly runs its classes one at a time).
 /// </summary>
 public sealed class When_a_newcomer_runs_the_demo
 {
@@ -41,12 +44,40 @@ public sealed class When_a_newcomer_runs_the_demo
             async () => (await emulator.OutboxAsync(waId)).Any(m => m.GetProperty("request").GetProperty("text").GetProperty("body").GetString() == "Welcome to the demo"),
             TimeSpan.FromSeconds(15), "the reply on the customer's phone");
 
+        Assert.Equal(2, await ActiveSilosAsync(run));
+
+        KillSilo(run, 1);
+        await Eventually.TrueAsync(() => Task.FromResult(run.Output.Contains("silo-1 exited", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "./run to report the dead silo");
+        var later = "4478" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+        await emulator.CustomerSendsTextAsync(later, "Hello while a silo is down");
+        await Eventually.TrueAsync(
+            async () => (await admin.GetJsonAsync($"/api/v1/conversations?q=%2B{later}")).GetProperty("items").GetArrayLength() == 1,
+            TimeSpan.FromSeconds(60), "the cluster to take a customer's message with one silo dead");
+        await Eventually.TrueAsync(async () => await ActiveSilosAsync(run) == 2, TimeSpan.FromSeconds(90), "the restarted silo to rejoin the cluster");
+
         var exitCode = await run.TerminateAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, exitCode);
-        foreach (var port in new[] { run.Ports.Api, run.Ports.Api + 11, run.Ports.Api + 12, run.Ports.Emulator, run.Ports.Postgres, run.Ports.Redis })
+        foreach (var port in new[] { run.Ports.Api, run.Ports.Emulator, run.Ports.Postgres, run.Ports.Redis }.Concat(run.Ports.SiloPorts))
         {
             await Eventually.TrueAsync(() => Task.FromResult(RunPorts.IsFree(port)), TimeSpan.FromSeconds(10), $"port {port} to be released after ./run stopped:\n{run.Output}");
         }
+    }
+
+    /// <summary>Silos the membership table lists as Active (status 3), as Orleans itself reads it.</summary>
+    private static async Task<long> ActiveSilosAsync(RunScript run)
+    {
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={run.Ports.Postgres};Username=switchboard;Database=switchboard");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from orleansmembershiptable where status = 3", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>SIGKILL to silo <paramref name="n"/>, found by the address ./run gave it.</summary>
+    private static void KillSilo(RunScript run, int n)
+    {
+        using var kill = Process.Start("pkill", ["-KILL", "-f", $"Switchboard.Silo.dll --urls http://127.0.0.1:{run.Ports.Api + 10 + n}"])!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 }

@@ -3,7 +3,7 @@ using Switchboard.Grains.Json;
 
 namespace Switchboard.Grains.Tests.Conversations;
 
-/// <summary>Stores and loads a value the way the runtime does, with <see cref="ContractJson.Options"/>.</summary>
+/// <summary>Stores and loads a value the way the grain does, with <see cref="ContractJson.Options"/>.</summary>
 public static class ContractJsonAssert
 {
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ContractJson.Options);

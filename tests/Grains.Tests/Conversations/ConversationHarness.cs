@@ -4,34 +4,34 @@ using Switchboard.Grains.Conversations;
 namespace Switchboard.Grains.Tests.Conversations;
 
 /// <summary>
-/// Runs a conversation the way the runtime will: decide against the current state, apply each
-/// event in order, and deliver due reminders (each (name, due time) once) as time moves on.
+/// Runs a conversation the way the grain shell does: decide against the current state, apply each
+/// event in order, and deliver due timers (each (name, due time) once) as time moves on.
 /// </summary>
 public sealed class ConversationHarness
 {
-    private readonly ConversationGrain grain = new();
-    private readonly HashSet<ReminderSpec> fired = [];
+    private readonly ConversationDecider rules = new();
+    private readonly HashSet<DueTimer> fired = [];
     private readonly List<ConversationEvent> history = [];
 
     public ConversationHarness(DateTimeOffset? start = null, ConversationState? state = null)
     {
         Now = start ?? Scene.T0;
-        State = state ?? grain.Initial;
+        State = state ?? rules.Initial;
     }
 
-    public ConversationGrain Grain => grain;
+    public ConversationDecider Rules => rules;
 
     public ConversationState State { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
 
-    /// <summary>Every event committed so far, reminders' included.</summary>
+    /// <summary>Every event committed so far, timers' included.</summary>
     public IReadOnlyList<ConversationEvent> History => history;
 
-    /// <summary>One turn: decide, then apply the events like the runtime does.</summary>
+    /// <summary>One turn: decide, then apply the events like the grain does.</summary>
     public Decision<ConversationEvent> When(ConversationCommand command)
     {
-        var decision = grain.Decide(State, command, Now);
+        var decision = rules.Decide(State, command, Now);
         Commit(decision);
         return decision;
     }
@@ -48,7 +48,7 @@ public sealed class ConversationHarness
         return this;
     }
 
-    /// <summary>Moves the clock forward, firing the reminders that come due on the way, earliest first.</summary>
+    /// <summary>Moves the clock forward, firing the timers that come due on the way, earliest first.</summary>
     public IReadOnlyList<ConversationEvent> AdvanceTo(DateTimeOffset until)
     {
         if (until < Now)
@@ -57,7 +57,7 @@ public sealed class ConversationHarness
         }
 
         var events = new List<ConversationEvent>();
-        while (grain.Reminders(State).Where(reminder => reminder.DueAt <= until && !fired.Contains(reminder)).OrderBy(reminder => reminder.DueAt).FirstOrDefault() is { } due)
+        while (rules.Timers(State).Where(timer => timer.DueAt <= until && !fired.Contains(timer)).OrderBy(timer => timer.DueAt).FirstOrDefault() is { } due)
         {
             fired.Add(due);
             if (due.DueAt > Now)
@@ -65,8 +65,8 @@ public sealed class ConversationHarness
                 Now = due.DueAt;
             }
 
-            var decision = grain.Decide(State, grain.OnReminder(due), Now);
-            Assert.False(decision.IsRejected, $"Reminder {due} was rejected: {decision.Rejection}");
+            var decision = rules.Decide(State, rules.OnTimer(due), Now);
+            Assert.False(decision.IsRejected, $"Timer {due} was rejected: {decision.Rejection}");
             Commit(decision);
             events.AddRange(decision.Events);
         }
@@ -81,7 +81,7 @@ public sealed class ConversationHarness
     {
         foreach (var @event in decision.Events)
         {
-            State = grain.Apply(State, @event);
+            State = rules.Apply(State, @event);
             history.Add(@event);
         }
     }

@@ -19,11 +19,11 @@ public sealed class When_a_bot_runs
     }
 
     [Fact]
-    public void A_waiting_step_wants_a_timeout_reminder()
+    public void A_waiting_step_wants_a_timeout_timer()
     {
         var harness = CustomerWrote().Given(new StartBot("welcome", "ask-language", InTenMinutes));
 
-        Assert.Contains(new ReminderSpec(ConversationReminders.BotTimeout, InTenMinutes), harness.Grain.Reminders(harness.State));
+        Assert.Contains(new DueTimer(ConversationTimers.BotTimeout, InTenMinutes), harness.Rules.Timers(harness.State));
     }
 
     [Fact]

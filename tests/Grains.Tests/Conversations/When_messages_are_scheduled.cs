@@ -13,12 +13,12 @@ public sealed class When_messages_are_scheduled
         new(id, new TextContent("Your order ships today"), sendAt, ByAna, fallback);
 
     [Fact]
-    public void A_scheduled_message_is_listed_with_a_reminder_at_its_time()
+    public void A_scheduled_message_is_listed_with_a_timer_at_its_time()
     {
         var harness = CustomerWrote().Given(Schedule("s-1", InTwoHours));
 
         Assert.Equal("s-1", Assert.Single(harness.State.Scheduled).Id);
-        Assert.Contains(new ReminderSpec("scheduled:s-1", InTwoHours), harness.Grain.Reminders(harness.State));
+        Assert.Contains(new DueTimer("scheduled:s-1", InTwoHours), harness.Rules.Timers(harness.State));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class When_messages_are_scheduled
     }
 
     [Fact]
-    public void A_stale_reminder_for_a_cancelled_message_does_nothing()
+    public void A_stale_timer_for_a_cancelled_message_does_nothing()
     {
         var harness = CustomerWrote().Given(Schedule("s-1", InTwoHours), new CancelScheduledMessage("s-1", ByAna));
 

@@ -54,8 +54,8 @@ public sealed class When_stored_as_json
         var harness = Busy();
         var loaded = ContractJsonAssert.RoundTrip(harness.State);
 
-        var original = harness.Grain.Decide(harness.State, Inbound("wamid.9", harness.Now), harness.Now);
-        var reloaded = harness.Grain.Decide(loaded, Inbound("wamid.9", harness.Now), harness.Now);
+        var original = harness.Rules.Decide(harness.State, Inbound("wamid.9", harness.Now), harness.Now);
+        var reloaded = harness.Rules.Decide(loaded, Inbound("wamid.9", harness.Now), harness.Now);
 
         Assert.Equal(ContractJsonAssert.Serialize(original.Events), ContractJsonAssert.Serialize(reloaded.Events));
     }

@@ -56,11 +56,11 @@ public sealed class When_the_status_changes
         harness.When(Inbound("wamid.2", harness.Now));
 
         Assert.Equal(ConversationStatus.Open, harness.State.Status);
-        Assert.DoesNotContain(harness.Grain.Reminders(harness.State), reminder => reminder.Name == ConversationReminders.Snooze);
+        Assert.DoesNotContain(harness.Rules.Timers(harness.State), timer => timer.Name == ConversationTimers.Snooze);
     }
 
     [Fact]
-    public void A_stale_snooze_reminder_does_nothing()
+    public void A_stale_snooze_timer_does_nothing()
     {
         var harness = CustomerWrote().Given(
             new SetStatus(ConversationStatus.Snoozed, ByAna, T0 + TimeSpan.FromHours(4)),

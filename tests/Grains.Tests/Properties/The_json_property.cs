@@ -44,7 +44,7 @@ public sealed class The_json_property
                 ContractJsonAssert.RoundTrips(harness.State);
                 ContractJsonAssert.RoundTrips(command);
 
-                var onLoaded = harness.Grain.Decide(loaded, command, harness.Now);
+                var onLoaded = harness.Rules.Decide(loaded, command, harness.Now);
                 var decision = harness.When(command);
                 Assert.Equal(Describe(decision), Describe(onLoaded));
                 foreach (var @event in decision.Events)
