@@ -32,6 +32,8 @@ public static class StorageServiceCollectionExtensions
             // Nothing here sets session state, so a pooled connection needs no DISCARD ALL on return;
             // prepared statements then save a parse on every turn's few, always identical, statements.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
+            // Group commit tells whose turn a refused statement was by the statement itself.
+            builder.ConnectionStringBuilder.IncludeFailedBatchedCommand = true;
             if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
             {
                 builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
