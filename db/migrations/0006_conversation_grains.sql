@@ -1,8 +1,9 @@
--- Conversation grains on Orleans. Each turn of a conversation grain writes, in one statement batch
--- (one implicit transaction, one round trip, and with other grains' turns when several are ready):
--- its state with the next version (the version is the optimistic check: a stale activation's
--- write changes nothing), the idempotency key of the command it applied, and the rows the inbox
--- reads (conversations, messages, contacts). Its earliest due time is indexed here, so a few
+-- Conversation grains on Orleans. Each write of a conversation grain (one turn, or the turns that
+-- queued behind the previous write) goes in one statement batch (one implicit transaction, one
+-- round trip, and with other grains' writes when several are ready): its state with the next
+-- version (the version is the optimistic check: a stale activation's write changes nothing), the
+-- idempotency keys of the commands it applied, and the rows the inbox reads (conversations,
+-- messages, contacts). Its earliest due time is indexed here, so a few
 -- sweepers wake the grains whose timers came due: no timer per conversation anywhere.
 
 create table conversation_grains (
@@ -28,10 +29,10 @@ create table conversation_commands (
 
 -- Raised inside a turn's batch when a check fails, so the whole batch (several grains' turns,
 -- one implicit transaction) rolls back and the writer learns which turn failed and why.
-create function expect_one_row(affected bigint, failure text, detail text) returns void
+create function expect_rows(affected bigint, expected bigint, failure text, detail text) returns void
 language plpgsql as $$
 begin
-    if affected <> 1 then
+    if affected <> expected then
         raise exception using errcode = failure, message = detail;
     end if;
 end

@@ -38,6 +38,15 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource, TimeProvide
     public async Task<ConversationView?> FindAsync(string tenantId, string conversationId, CancellationToken cancellationToken) =>
         (await FindRowAsync(tenantId, conversationId, cancellationToken)) is { } row ? ToView(row) : null;
 
+    /// <summary>Several conversations of one tenant in one query (those it does not have are left out).</summary>
+    public async Task<IReadOnlyList<ConversationView>> FindManyAsync(string tenantId, IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ConversationRow>(new CommandDefinition(
+            Select + " where c.tenant_id = @tenantId and c.id = any(@ids)", new { tenantId, ids = conversationIds.ToArray() }, cancellationToken: cancellationToken));
+        return rows.Select(ToView).ToList();
+    }
+
     /// <summary>The grain a conversation id names, if the tenant has it.</summary>
     public async Task<ConversationKey?> FindKeyAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
     {

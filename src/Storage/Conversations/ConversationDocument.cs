@@ -4,7 +4,7 @@ namespace Switchboard.Storage.Conversations;
 
 /// <summary>
 /// What a conversation grain keeps through <see cref="ConversationGrainStorage"/>: its state and,
-/// while a turn is being written, that turn, whose events become the inbox's rows in the same
+/// while it is being written, what changed it, whose events become the inbox's rows in the same
 /// write. Orleans' storage interface carries one object per grain, so the turn travels inside it.
 /// </summary>
 public sealed class ConversationDocument
@@ -16,14 +16,15 @@ public sealed class ConversationDocument
 }
 
 /// <summary>
-/// One turn to write with the state: its events in order (those agents see carry their sequence
-/// number), the idempotency key of the command it applied, and the state's earliest due time.
+/// What to write with the state: the events of the turns since the last write, in order (those
+/// agents see carry their sequence number), the idempotency keys of the commands they applied, and
+/// the state's earliest due time.
 /// </summary>
-public sealed record ConversationTurn(IReadOnlyList<SequencedEvent> Events, string? IdempotencyKey, DateTimeOffset? DueAt)
+public sealed record ConversationTurn(IReadOnlyList<SequencedEvent> Events, IReadOnlyList<string> IdempotencyKeys, DateTimeOffset? DueAt)
 {
     /// <summary>
-    /// Set by the storage instead of writing: the command's idempotency key was consumed before, so
-    /// the command was applied then and this turn is a repeat. A repeat is normal (providers deliver
+    /// Set by the storage instead of writing: one of the idempotency keys was consumed before, so
+    /// its command was applied then and is now a repeat. A repeat is normal (providers deliver
     /// webhooks at least once), so it is an answer, not an error.
     /// </summary>
     public bool AlreadyApplied { get; init; }

@@ -51,9 +51,9 @@ public sealed class ConversationGrainStorage(NpgsqlDataSource dataSource, GroupC
         var key = Key(grainId);
         var expected = grainState.ETag is { } etag ? long.Parse(etag, CultureInfo.InvariantCulture) : 0;
         var statements = new List<NpgsqlBatchCommand> { StateWrite(key, expected, document.State, turn.DueAt) };
-        if (turn.IdempotencyKey is { } idempotencyKey)
+        if (turn.IdempotencyKeys.Count > 0)
         {
-            statements.Add(KeyConsumed(key, idempotencyKey));
+            statements.Add(KeysConsumed(key, turn.IdempotencyKeys));
         }
 
         statements.AddRange(ConversationRows.For(key, document.State, turn.Events));
@@ -91,14 +91,14 @@ public sealed class ConversationGrainStorage(NpgsqlDataSource dataSource, GroupC
                   insert into conversation_grains (tenant_id, grain_key, version, state, due_at) values ($1, $2, $3 + 1, $4, $5)
                   on conflict do nothing
                   returning 1)
-              select expect_one_row((select count(*) from written), '{ConversationWriteConflicts.VersionConflict}', 'the conversation exists already')
+              select expect_rows((select count(*) from written), 1, '{ConversationWriteConflicts.VersionConflict}', 'the conversation exists already')
               """
             : $"""
               with written as (
                   update conversation_grains set version = $3 + 1, state = $4, due_at = $5, updated_at = now()
                   where tenant_id = $1 and grain_key = $2 and version = $3
                   returning 1)
-              select expect_one_row((select count(*) from written), '{ConversationWriteConflicts.VersionConflict}', 'the conversation moved on')
+              select expect_rows((select count(*) from written), 1, '{ConversationWriteConflicts.VersionConflict}', 'the conversation moved on')
               """)
     {
         Parameters =
@@ -111,21 +111,23 @@ public sealed class ConversationGrainStorage(NpgsqlDataSource dataSource, GroupC
         },
     };
 
-    /// <summary>The key of the applied command, once per conversation; a repeat raises <see cref="ConversationWriteConflicts.DuplicateCommand"/>.</summary>
-    private static NpgsqlBatchCommand KeyConsumed(ConversationKey key, string idempotencyKey) => new(
+    /// <summary>The keys of the applied commands, each once per conversation; a repeat raises <see cref="ConversationWriteConflicts.DuplicateCommand"/>.</summary>
+    private static NpgsqlBatchCommand KeysConsumed(ConversationKey key, IReadOnlyList<string> idempotencyKeys) => new(
         $"""
         with recorded as (
-            insert into conversation_commands (tenant_id, grain_key, idempotency_key) values ($1, $2, $3)
+            insert into conversation_commands (tenant_id, grain_key, idempotency_key)
+            select $1, $2, k from unnest($3::text[]) as k
             on conflict do nothing
             returning 1)
-        select expect_one_row((select count(*) from recorded), '{ConversationWriteConflicts.DuplicateCommand}', 'the command was applied before')
+        select expect_rows((select count(*) from recorded), $4, '{ConversationWriteConflicts.DuplicateCommand}', 'a command was applied before')
         """)
     {
         Parameters =
         {
             new() { Value = key.TenantId },
             new() { Value = key.ToString() },
-            new() { Value = idempotencyKey },
+            new() { Value = idempotencyKeys.ToArray() },
+            new() { Value = (long)idempotencyKeys.Count },
         },
     };
 

@@ -2,7 +2,7 @@ namespace Switchboard.Storage.Conversations;
 
 /// <summary>
 /// Why a conversation turn's write was refused, as the SQLSTATE its check raises inside the batch
-/// (<c>expect_one_row</c> in migration 0006), so the writer can tell whose turn failed and why.
+/// (<c>expect_rows</c> in migration 0006), so the writer can tell whose turn failed and why.
 /// </summary>
 public static class ConversationWriteConflicts
 {

@@ -8,7 +8,7 @@ namespace Switchboard.Storage.Conversations;
 /// <summary>
 /// Writes grains' turns to PostgreSQL, many turns to one transaction when they queue up. Each turn
 /// is a list of statements that either all apply or none do: a check that fails inside one raises
-/// (see <c>expect_one_row</c>). A few writers take turns off one queue: an idle writer takes a lone
+/// (see <c>expect_rows</c>). A few writers take turns off one queue: an idle writer takes a lone
 /// turn at once (no waiting to fill a batch), and a busy moment's turns pile up and go together,
 /// one round trip and one WAL flush for all of them.
 /// A group is one statement batch, which PostgreSQL runs as one implicit transaction. When a

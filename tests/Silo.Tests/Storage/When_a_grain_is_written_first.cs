@@ -52,7 +52,7 @@ public sealed class When_a_grain_is_written_first(SiloCluster silos) : IClassFix
     private static GrainState<ConversationDocument> FirstState(int writer) => new(new ConversationDocument
     {
         State = ConversationState.Empty with { UnreadCount = writer },
-        Turn = new ConversationTurn([], IdempotencyKey: null, DueAt: null),
+        Turn = new ConversationTurn([], IdempotencyKeys: [], DueAt: null),
     });
 
     private static async Task<Exception?> Outcome(Task write)

@@ -36,7 +36,7 @@ public sealed class When_turns_are_written_together(PostgresDatabase database) :
         await Eventually.TrueAsync(async () => await connection.ExecuteScalarAsync<bool>(
             "select exists (select 1 from pg_locks where locktype = 'advisory' and not granted)"), what: "the first turn to wait on the gate");
         var second = commits.CommitAsync([Insert(table, 1)]);
-        var refused = commits.CommitAsync([Insert(table, 2), Statement("select expect_one_row(0, $1, 'refused for the test')", ConversationWriteConflicts.VersionConflict)]);
+        var refused = commits.CommitAsync([Insert(table, 2), Statement("select expect_rows(0, 1, $1, 'refused for the test')", ConversationWriteConflicts.VersionConflict)]);
         var third = commits.CommitAsync([Insert(table, 3)]);
         await connection.ExecuteAsync("select pg_advisory_unlock(@Gate)", new { Gate });
 
