@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Switchboard.Benchmarks;
 
 /// <summary>
-/// The command line: <c>grain-turns|reminders|inbound|all</c> and its knobs. Defaults are the
-/// brief's (10 s measured after 2 s of warm-up, 2,000 reminders over 10 s, 200/500/1,000 msg/s);
+/// The command line: <c>grain-turns|timers|inbound|all</c> and its knobs. Defaults are the
+/// brief's (10 s measured after 2 s of warm-up, 2,000 timers over 10 s, 200/500/1,000 msg/s);
 /// shorter values are for trying things out on a busy machine.
 /// </summary>
 public sealed record BenchOptions
@@ -21,12 +21,11 @@ public sealed record BenchOptions
 
     public int Keys { get; init; } = 10_000;
 
-    public int Reminders { get; init; } = 2_000;
+    /// <summary>Conversations whose timers (snoozes) come due in the timers benchmark.</summary>
+    public int Timers { get; init; } = 2_000;
 
-    /// <summary>Seconds over which the reminders come due.</summary>
+    /// <summary>Seconds over which the timers come due.</summary>
     public double Spread { get; init; } = 10;
-
-    public int Scanners { get; init; } = 3;
 
     public IReadOnlyList<int> Rates { get; init; } = [200, 500, 1_000];
 
@@ -66,9 +65,8 @@ public sealed record BenchOptions
                 "--warmup" => options with { Warmup = Number(Value()) },
                 "--concurrency" => options with { Concurrency = (int)Number(Value()) },
                 "--keys" => options with { Keys = (int)Number(Value()) },
-                "--reminders" => options with { Reminders = (int)Number(Value()) },
+                "--timers" => options with { Timers = (int)Number(Value()) },
                 "--spread" => options with { Spread = Number(Value()) },
-                "--scanners" => options with { Scanners = (int)Number(Value()) },
                 "--rate" => options with { Rates = Value().Split(',').Select(r => (int)Number(r)).ToList() },
                 "--customers" => options with { Customers = (int)Number(Value()) },
                 "--no-max-rate" => options with { SearchMaxRate = false },
@@ -80,18 +78,18 @@ public sealed record BenchOptions
             };
         }
 
-        return options.Command is "grain-turns" or "reminders" or "inbound" or "all"
+        return options.Command is "grain-turns" or "timers" or "inbound" or "all"
             ? options
             : throw new ArgumentException($"Unknown benchmark {options.Command}.");
     }
 
     public const string Usage =
         """
-        usage: Switchboard.Benchmarks grain-turns|reminders|inbound|all [options]
+        usage: Switchboard.Benchmarks grain-turns|timers|inbound|all [options]
           --duration s      measured seconds per case (10)         --warmup s        warm-up seconds (2)
           --concurrency n   callers in the turn cases (32)         --keys n          keys of the many-keys case (10000)
-          --reminders n     reminders in the batch (2000)          --spread s        seconds they come due over (10)
-          --scanners n      silos scanning reminders (3)           --rate a,b,c      inbound rates in msg/s (200,500,1000)
+          --timers n        conversations with a timer (2000)      --spread s        seconds they come due over (10)
+          --rate a,b,c      inbound rates in msg/s (200,500,1000)
           --customers n     conversations the inbound load uses (200)
           --no-max-rate     skip the highest-sustained-rate search --probe s         measured seconds per search probe (5)
           --sustain-p99 ms  p99 a sustained rate must stay under (500)

@@ -1,6 +1,8 @@
 using Switchboard.Benchmarks;
+using Switchboard.Benchmarks.GrainTurns;
 using Switchboard.Benchmarks.Inbound;
 using Switchboard.Benchmarks.Reporting;
+using Switchboard.Benchmarks.Timers;
 using Switchboard.Testing;
 
 // Load tests of the product, each next to a yardstick measured in the same run (see
@@ -29,6 +31,16 @@ await MachineSetup.DescribeAsync(table, TestEnvironment.PostgresAdminConnectionS
 Console.WriteLine(table.ToText());
 
 var started = DateTimeOffset.UtcNow;
+if (options.Command is "grain-turns" or "all")
+{
+    await GrainTurnsBenchmark.RunAsync(options, table);
+}
+
+if (options.Command is "timers" or "all")
+{
+    await TimersBenchmark.RunAsync(options, table);
+}
+
 if (options.Command is "inbound" or "all")
 {
     await InboundBenchmark.RunAsync(options, table);

@@ -6,7 +6,7 @@ using Switchboard.Testing;
 namespace Switchboard.Benchmarks.Inbound;
 
 /// <summary>
-/// The product as ./run starts it, from the Release builds: Api node A, two silos, and later Api
+/// The product as ./run starts it, from the Release builds: Api node A, two silos in one Orleans cluster, and later Api
 /// node B, over a fresh database and a Redis prefix of their own; a tenant and its WhatsApp
 /// channel seeded through the public API, and an admin's session for the screen. No emulator:
 /// inbound text messages make no provider calls, and the load generator plays Meta.
@@ -42,14 +42,15 @@ public sealed class ProductCluster : IAsyncDisposable
             ["Postgres:MigrateOnStart"] = "false",
             ["Redis:Configuration"] = TestEnvironment.RedisConfiguration,
             ["Redis:Prefix"] = "bench-" + Guid.NewGuid().ToString("N")[..8] + ":",
+            ["Orleans:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
             ["Operator:Key"] = OperatorKey,
         };
 
         var starting = new[]
         {
             ChildProcess.StartAsync("api-a", ChildProcess.Build("src", "Api"), cluster.settings, "/readyz"),
-            ChildProcess.StartAsync("silo-1", ChildProcess.Build("src", "Silo"), cluster.settings, "/readyz"),
-            ChildProcess.StartAsync("silo-2", ChildProcess.Build("src", "Silo"), cluster.settings, "/readyz"),
+            ChildProcess.StartAsync("silo-1", ChildProcess.Build("src", "Silo"), SiloSettings(cluster.settings), "/readyz"),
+            ChildProcess.StartAsync("silo-2", ChildProcess.Build("src", "Silo"), SiloSettings(cluster.settings), "/readyz"),
         };
         try
         {
@@ -65,6 +66,13 @@ public sealed class ProductCluster : IAsyncDisposable
         await cluster.SeedAsync();
         return cluster;
     }
+
+    /// <summary>A silo's settings: the cluster's, and ports of its own for other silos and for clients.</summary>
+    public static Dictionary<string, string> SiloSettings(IReadOnlyDictionary<string, string> cluster) => new(cluster)
+    {
+        ["Orleans:Endpoints:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:Endpoints:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public async Task StartSecondApiAsync()
     {
