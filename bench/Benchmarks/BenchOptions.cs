@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Switchboard.Benchmarks;
 
 /// <summary>
-/// The command line: <c>grain-turns|timers|inbound|all</c> and its knobs. Defaults are the
+/// The command line: <c>grain-turns|timers|inbound|run-stack|all</c> and its knobs. Defaults are the
 /// brief's (10 s measured after 2 s of warm-up, 2,000 timers over 10 s, 200/500/1,000 msg/s);
 /// shorter values are for trying things out on a busy machine.
 /// </summary>
@@ -43,6 +43,9 @@ public sealed record BenchOptions
     /// <summary>Appended to every connection string of grain-turns and inbound (both sides), e.g. "Max Auto Prepare=50", to try a setting.</summary>
     public string PostgresOptions { get; init; } = "";
 
+    /// <summary>The PORT the run-stack benchmark gives ./run (its PostgreSQL on +20000, Redis on +21000, silos on +11 and +12).</summary>
+    public int RunPort { get; init; } = 8580;
+
     public string Output { get; init; } = Path.Combine("artifacts", "bench", "results.md");
 
     public static BenchOptions Parse(string[] args)
@@ -74,18 +77,19 @@ public sealed record BenchOptions
                 "--sustain-p99" => options with { SustainP99Ms = Number(Value()) },
                 "--out" => options with { Output = Value() },
                 "--pg-options" => options with { PostgresOptions = Value() },
+                "--run-port" => options with { RunPort = (int)Number(Value()) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
 
-        return options.Command is "grain-turns" or "timers" or "inbound" or "all"
+        return options.Command is "grain-turns" or "timers" or "inbound" or "run-stack" or "all"
             ? options
             : throw new ArgumentException($"Unknown benchmark {options.Command}.");
     }
 
     public const string Usage =
         """
-        usage: Switchboard.Benchmarks grain-turns|timers|inbound|all [options]
+        usage: Switchboard.Benchmarks grain-turns|timers|inbound|run-stack|all [options]
           --duration s      measured seconds per case (10)         --warmup s        warm-up seconds (2)
           --concurrency n   callers in the turn cases (32)         --keys n          keys of the many-keys case (10000)
           --timers n        conversations with a timer (2000)      --spread s        seconds they come due over (10)
@@ -94,6 +98,7 @@ public sealed record BenchOptions
           --no-max-rate     skip the highest-sustained-rate search --probe s         measured seconds per search probe (5)
           --sustain-p99 ms  p99 a sustained rate must stay under (500)
           --pg-options s    appended to the connection strings of grain-turns and inbound, both sides ("Max Auto Prepare=50")
+          --run-port n      PORT of the ./run the run-stack benchmark starts (8580)
           --out path        Markdown results (artifacts/bench/results.md)
         Needs SWITCHBOARD_TEST_POSTGRES and SWITCHBOARD_TEST_REDIS (source /tmp/testenv.sh, or use bench/run).
         """;

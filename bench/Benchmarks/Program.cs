@@ -2,6 +2,7 @@ using Switchboard.Benchmarks;
 using Switchboard.Benchmarks.GrainTurns;
 using Switchboard.Benchmarks.Inbound;
 using Switchboard.Benchmarks.Reporting;
+using Switchboard.Benchmarks.RunStack;
 using Switchboard.Benchmarks.Timers;
 using Switchboard.Testing;
 
@@ -44,6 +45,11 @@ if (options.Command is "timers" or "all")
 if (options.Command is "inbound" or "all")
 {
     await InboundBenchmark.RunAsync(options, table);
+}
+
+if (options.Command is "run-stack" or "all")
+{
+    await RunStackBenchmark.RunAsync(options, table);
 }
 
 table.Setup("Load average at end", MachineSetup.LoadAverage());

@@ -11,6 +11,20 @@ namespace Switchboard.Testing;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
+    /// <summary>The server's admin connection: the test server unless another was given.</summary>
+    private readonly string adminConnectionString;
+
+    public PostgresDatabase()
+        : this(TestEnvironment.PostgresAdminConnectionString)
+    {
+    }
+
+    // xunit requires a fixture's public constructor to be its only one.
+    private PostgresDatabase(string adminConnectionString) => this.adminConnectionString = adminConnectionString;
+
+    /// <summary>A database on another server than the test one (the benchmarks use the one ./run started).</summary>
+    public static PostgresDatabase On(string adminConnectionString) => new(adminConnectionString);
+
     public string Name { get; } = "t_" + Guid.NewGuid().ToString("N");
 
     public string ConnectionString { get; private set; } = "";
@@ -19,14 +33,14 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString))
+        await using (var admin = new NpgsqlConnection(adminConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"create database {Name}", admin);
             await create.ExecuteNonQueryAsync();
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString)
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString)
         {
             Database = Name,
             MaxPoolSize = 200,
@@ -39,7 +53,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString);
+        await using var admin = new NpgsqlConnection(adminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"drop database if exists {Name} with (force)", admin);
         await drop.ExecuteNonQueryAsync();

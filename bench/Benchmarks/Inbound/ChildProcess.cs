@@ -8,7 +8,7 @@ namespace Switchboard.Benchmarks.Inbound;
 /// settings passed as environment variables. Its output goes to artifacts/bench/logs; its CPU
 /// time is readable so a run can say how much CPU each message cost. Disposing kills it.
 /// </summary>
-public sealed class ChildProcess : IAsyncDisposable
+public sealed class ChildProcess : IServerProcess, IAsyncDisposable
 {
     private readonly Process process;
     private readonly StreamWriter log;

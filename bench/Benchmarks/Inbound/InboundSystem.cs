@@ -7,6 +7,6 @@ public sealed record InboundSystem(
     string Name,
     IReadOnlyList<Uri> WebhookTargets,
     Receiver Screen,
-    IReadOnlyList<ChildProcess> Servers,
+    IReadOnlyList<IServerProcess> Servers,
     PostgresCpu Database,
     NpgsqlDataSource? ProductDatabase = null);

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Switchboard.Testing;
 
 namespace Switchboard.Benchmarks.Inbound;
@@ -18,8 +16,7 @@ public sealed class ProductCluster : IAsyncDisposable
     private const string Password = "bench-password-123";
 
     private readonly List<ChildProcess> processes = [];
-    private readonly CookieContainer cookies = new();
-    private HttpClient session = null!;
+    private ConsoleSession session = null!;
     private Dictionary<string, string> settings = [];
 
     public PostgresDatabase Database { get; } = new();
@@ -30,7 +27,7 @@ public sealed class ProductCluster : IAsyncDisposable
 
     public IReadOnlyList<ChildProcess> Silos { get; private set; } = [];
 
-    public string Cookie => cookies.GetCookieHeader(ApiA.BaseAddress);
+    public string Cookie => session.Cookie;
 
     public static async Task<ProductCluster> StartAsync()
     {
@@ -83,22 +80,9 @@ public sealed class ProductCluster : IAsyncDisposable
     public IReadOnlyList<Uri> WebhookTargets =>
         (ApiB is null ? [ApiA] : new[] { ApiA, ApiB }).Select(a => new Uri(a.BaseAddress, "/webhooks/whatsapp")).ToList();
 
-    public IReadOnlyList<ChildProcess> Servers => [.. processes];
+    public IReadOnlyList<IServerProcess> Servers => [.. processes];
 
-    /// <summary>Every conversation of the tenant, paging through the list the console uses.</summary>
-    public async Task<IReadOnlyList<string>> ConversationIdsAsync()
-    {
-        var ids = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = await session.GetFromJsonAsync<JsonElement>("/api/v1/conversations?limit=100" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
-            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        }
-        while (cursor is not null);
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> ConversationIdsAsync() => session.ConversationIdsAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -117,12 +101,11 @@ public sealed class ProductCluster : IAsyncDisposable
         {
             operatorHttp.DefaultRequestHeaders.Authorization = new("Bearer", OperatorKey);
             var tenant = await operatorHttp.PostAsJsonAsync("/api/v1/tenants", new { name = "Bench", adminEmail = Email, adminPassword = Password });
-            await EnsureAsync(tenant, "creating the tenant");
+            await ConsoleSession.EnsureAsync(tenant, "creating the tenant");
         }
 
-        session = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = ApiA.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        await EnsureAsync(await session.PostAsJsonAsync("/api/v1/auth/login", new { email = Email, password = Password }), "signing in");
-        await EnsureAsync(await session.PostAsJsonAsync("/api/v1/channels", new
+        session = await ConsoleSession.SignInAsync(ApiA.BaseAddress, Email, Password);
+        await ConsoleSession.EnsureAsync(await session.Http.PostAsJsonAsync("/api/v1/channels", new
         {
             type = "whatsapp",
             name = "Bench line",
@@ -136,13 +119,5 @@ public sealed class ProductCluster : IAsyncDisposable
             // Nothing in the inbound path calls the provider; a closed port makes any call that did visible in the logs.
             graphBaseUrl = "http://127.0.0.1:9",
         }), "creating the channel");
-    }
-
-    private static async Task EnsureAsync(HttpResponseMessage response, string what)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{what} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
     }
 }

@@ -2,7 +2,7 @@ using Switchboard.Testing;
 
 namespace Switchboard.Benchmarks.Inbound;
 
-/// <summary>bench/Yardstick from its Release build, over a fresh database of its own on the same server.</summary>
+/// <summary>bench/Yardstick from its Release build, over a fresh database of its own on the product's PostgreSQL server.</summary>
 public sealed class YardstickServer : IAsyncDisposable
 {
     private YardstickServer(PostgresDatabase database, ChildProcess process)
@@ -19,14 +19,16 @@ public sealed class YardstickServer : IAsyncDisposable
 
     public Uri Hub => new(Process.BaseAddress, "/hubs/inbox");
 
-    public static async Task<YardstickServer> StartAsync()
+    /// <param name="appSecret">The secret the webhooks are signed with.</param>
+    /// <param name="adminConnectionString">The PostgreSQL server to use (the test server unless given).</param>
+    public static async Task<YardstickServer> StartAsync(string appSecret, string? adminConnectionString = null)
     {
-        var database = new PostgresDatabase();
+        var database = adminConnectionString is null ? new PostgresDatabase() : PostgresDatabase.On(adminConnectionString);
         await database.InitializeAsync();
         var process = await ChildProcess.StartAsync("yardstick", ChildProcess.Build("bench", "Yardstick"), new Dictionary<string, string>
         {
             ["Yardstick:ConnectionString"] = ServerPool.ConnectionString(database),
-            ["Yardstick:AppSecret"] = BenchChannel.AppSecret,
+            ["Yardstick:AppSecret"] = appSecret,
         }, "/healthz");
         return new YardstickServer(database, process);
     }
