@@ -29,22 +29,29 @@ public static class GrainTurnsBenchmark
         await PlainUpdates.CreateTableAsync(cluster.Database.DataSource, options.Keys);
         var updates = new PlainUpdates([cluster.Database.DataSource]);
 
-        var one = await OpenConversationsAsync(cluster, "tn_bench1", options.Keys);
-        await MeasureAsync(options, table, cluster, updates, "one conversation · 1 silo", () => one[0], hot: true);
-        await MeasureAsync(options, table, cluster, updates, $"{options.Keys:#,0} conversations · 1 silo", () => one[Random.Shared.Next(one.Count)], hot: false);
+        var (one, keys) = await OpenConversationsAsync(cluster, "tn_bench1", options.Keys);
+        var hotUpdates = await MeasureAsync(options, table, cluster, updates, "one conversation · 1 silo", () => one[0], hot: true);
+        var spreadUpdates = await MeasureAsync(options, table, cluster, updates, $"{options.Keys:#,0} conversations · 1 silo", () => one[Random.Shared.Next(one.Count)], hot: false);
+
+        // The same conversations written without the cluster (their grains are not called again).
+        await using (var alone = await StorageAlone.LoadAsync(cluster.Database.DataSource, keys))
+        {
+            await DiagnoseAsync(options, table, alone, "one conversation · 1 silo", hotUpdates, hot: true);
+            await DiagnoseAsync(options, table, alone, $"{options.Keys:#,0} conversations · 1 silo", spreadUpdates, hot: false);
+        }
 
         Console.WriteLine("  starting silo 2…");
         await cluster.AddSiloAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         // New conversations, activated once both silos are up, so they are spread over both.
-        var two = await OpenConversationsAsync(cluster, "tn_bench2", options.Keys);
+        var (two, _) = await OpenConversationsAsync(cluster, "tn_bench2", options.Keys);
         await MeasureAsync(options, table, cluster, updates, "one conversation · 2 silos", () => two[0], hot: true);
         await MeasureAsync(options, table, cluster, updates, $"{options.Keys:#,0} conversations · 2 silos", () => two[Random.Shared.Next(two.Count)], hot: false);
     }
 
     /// <summary>Each customer writes once (the grain's first turn inserts its row); measured turns are steady-state ones.</summary>
-    private static async Task<List<IConversationGrain>> OpenConversationsAsync(BenchSilos cluster, string tenantId, int count)
+    private static async Task<(List<IConversationGrain> Grains, List<string> Keys)> OpenConversationsAsync(BenchSilos cluster, string tenantId, int count)
     {
         await using (var tenant = cluster.Database.DataSource.CreateCommand("insert into tenants (id, name) values ($1, $1) on conflict do nothing"))
         {
@@ -53,17 +60,15 @@ public static class GrainTurnsBenchmark
         }
 
         var now = DateTimeOffset.UtcNow;
-        var grains = new IConversationGrain[count];
+        var keys = Enumerable.Range(0, count).Select(i => new ConversationIdentity(tenantId, "ch_bench", ChannelType.WhatsApp, $"4470{i:0000000}")).ToList();
+        var grains = keys.Select(identity => cluster.Client.GetGrain<IConversationGrain>(identity.Key.ToString())).ToList();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
-        {
-            var identity = new ConversationIdentity(tenantId, "ch_bench", ChannelType.WhatsApp, $"4470{i:0000000}");
-            grains[i] = cluster.Client.GetGrain<IConversationGrain>(identity.Key.ToString());
-            await grains[i].Execute(new ReceiveMessage(identity, $"msg-open-{i}", $"wamid.open.{tenantId}.{i}", new TextContent("hello"), now, now));
-        });
-        return [.. grains];
+            await grains[i].Execute(new ReceiveMessage(keys[i], $"msg-open-{i}", $"wamid.open.{tenantId}.{i}", new TextContent("hello"), now, now)));
+        return (grains, keys.Select(identity => identity.Key.ToString()).ToList());
     }
 
-    private static async Task MeasureAsync(BenchOptions options, ResultTable table, BenchSilos cluster, PlainUpdates updates, string name, Func<IConversationGrain> next, bool hot)
+    /// <returns>The yardstick's result, for the diagnostic rows of the same case.</returns>
+    private static async Task<LoopResult> MeasureAsync(BenchOptions options, ResultTable table, BenchSilos cluster, PlainUpdates updates, string name, Func<IConversationGrain> next, bool hot)
     {
         var warmup = TimeSpan.FromSeconds(options.Warmup);
         var duration = TimeSpan.FromSeconds(options.Duration);
@@ -89,6 +94,22 @@ public static class GrainTurnsBenchmark
             {
                 table.Note($"grain-turns {@case}: {result.Failed} {side} failed, first: {result.FirstError}");
             }
+        }
+
+        return yardstick;
+    }
+
+    private static async Task DiagnoseAsync(BenchOptions options, ResultTable table, StorageAlone alone, string name, LoopResult yardstick, bool hot)
+    {
+        Console.WriteLine($"  {name}: storage alone…");
+        var result = await alone.RunAsync(options.Concurrency, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Duration), hot);
+        Console.WriteLine($"    {Format.Rate(result.PerSecond)} {result.Latencies}");
+        var @case = $"{name} · {options.Concurrency} callers";
+        table.Add(new ResultRow("grain-turns", @case, "diagnostic: rules + storage alone (no Orleans, nothing published), turns/s",
+            Format.Rate(result.PerSecond), Format.Rate(yardstick.PerSecond), Format.Percent(result.PerSecond / yardstick.PerSecond), "–", Verdict.Info));
+        if (result.Failed > 0)
+        {
+            table.Note($"grain-turns {@case}: {result.Failed} storage-alone turns failed, first: {result.FirstError}");
         }
     }
 }

@@ -4,10 +4,10 @@ using Switchboard.Benchmarks.Reporting;
 namespace Switchboard.Benchmarks.Timers;
 
 /// <summary>
-/// The yardstick of reminder firing: timer rows and pollers that do nothing but take due rows
-/// with SKIP LOCKED (deleting them), with the scanner's poll interval and batch size. Its lag is
-/// what polling the database at that interval costs by itself; the product adds a claim lease
-/// and a grain turn per reminder on top.
+/// The yardstick of timer firing: timer rows and pollers that do nothing but take due rows
+/// with SKIP LOCKED (deleting them), with the sweepers' interval and batch size. Its lag is
+/// what polling the database at that interval costs by itself; the product adds a call to the
+/// grain and its turn per timer on top.
 /// </summary>
 public static class BareTimers
 {
