@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,7 +22,9 @@ public sealed class KestrelApi : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Api.InitializeAsync();
-        Api.UseKestrel(0);
+        // Not UseKestrel(0): it rewrites the addresses after the app started its server, racing
+        // with Kestrel's bind (dotnet/aspnetcore#67714).
+        Api.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         Api.StartServer();
         var addresses = Api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First());

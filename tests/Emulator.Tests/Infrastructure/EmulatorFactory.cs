@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,7 +18,9 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
 
     public EmulatorFactory()
     {
-        UseKestrel(0);
+        // Listen is Kestrel's own choice of port; UseKestrel(0) rewrites the addresses after the app
+        // started its server, which races with Kestrel's bind (dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
         // StartServer is not safe to race: two first callers would each build a host.
         baseAddress = new Lazy<Uri>(StartAndReadAddress, LazyThreadSafetyMode.ExecutionAndPublication);
