@@ -98,7 +98,7 @@ public sealed record BenchOptions
           --no-max-rate     skip the highest-sustained-rate search --probe s         measured seconds per search probe (5)
           --sustain-p99 ms  p99 a sustained rate must stay under (500)
           --pg-options s    appended to the connection strings of grain-turns and inbound, both sides ("Max Auto Prepare=50")
-          --run-port n      PORT of the ./run the run-stack benchmark starts (8580)
+          --run-port n      PORT of the ./run run-stack starts, from a fresh .data/run-PORT (8580)
           --out path        Markdown results (artifacts/bench/results.md)
         Needs SWITCHBOARD_TEST_POSTGRES and SWITCHBOARD_TEST_REDIS (source /tmp/testenv.sh, or use bench/run).
         """;

@@ -50,8 +50,13 @@ public sealed class RunScript : IAsyncDisposable
     {
         var root = TestEnvironment.RepositoryRoot;
 
-        // A new user's first start: nothing left from an earlier run on this port.
+        // A new user's first start: nothing left from an earlier run on this port (never a ./run still running there).
         var data = Path.Combine(root, ".data", $"run-{port}");
+        if (File.Exists(Path.Combine(data, "postgres", "postmaster.pid")))
+        {
+            throw new InvalidOperationException($"A ./run seems to be running with PORT={port} ({data} is in use); stop it or pick another --run-port.");
+        }
+
         if (Directory.Exists(data))
         {
             Directory.Delete(data, recursive: true);
