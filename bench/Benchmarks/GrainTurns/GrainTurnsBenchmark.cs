@@ -42,7 +42,6 @@ public static class GrainTurnsBenchmark
 
         Console.WriteLine("  starting silo 2…");
         await cluster.AddSiloAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
 
         // New conversations, activated once both silos are up, so they are spread over both.
         var (two, _) = await OpenConversationsAsync(cluster, "tn_bench2", options.Keys);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.Serialization;
 using Switchboard.Benchmarks.Inbound;
 using Switchboard.Grains;
@@ -68,11 +69,20 @@ public sealed class BenchSilos : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Starts one more silo; the client uses it once the gateway list refreshes (a second or so).</summary>
+    /// <summary>
+    /// Starts one more silo and waits until the cluster counts it active (so grains activated from
+    /// then on are placed over all silos); the client uses it as a gateway once its list refreshes.
+    /// </summary>
     public async Task AddSiloAsync()
     {
         var silo = await ChildProcess.StartAsync($"silo-{silos.Count + 1}", ChildProcess.Build("src", "Silo"), ProductCluster.SiloSettings(settings), "/readyz");
         silos.Add(silo);
+        if (client is not null)
+        {
+            var management = Client.GetGrain<IManagementGrain>(0);
+            await Eventually.TrueAsync(async () => (await management.GetHosts(onlyActive: true)).Count == silos.Count,
+                TimeSpan.FromSeconds(60), $"{silos.Count} active silos");
+        }
     }
 
     public async ValueTask DisposeAsync()

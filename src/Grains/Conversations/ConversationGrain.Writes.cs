@@ -148,15 +148,9 @@ public sealed partial class ConversationGrain
 
                 current = turn.After;
                 await WriteAsync([turn]);
-                var outcome = turn.Written.Task;
-                if (outcome.IsFaulted)
-                {
-                    original.Written.TrySetException(outcome.Exception!.InnerExceptions);
-                }
-                else
-                {
-                    original.Written.TrySetResult(outcome.Result);
-                }
+
+                // WriteAsync has completed the turn's outcome; the original caller gets it as it is.
+                original.Written.TrySetFromTask(turn.Written.Task);
             }
         }
         finally
